@@ -1,0 +1,33 @@
+"""The body of every service's Alembic ``env.py``: online migrations on the given connection."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import MetaData
+
+from services.common.db import make_engine
+
+
+def run(service: str, metadata: MetaData) -> None:
+    config = context.config
+    connection = config.attributes.get("connection")
+    if connection is None:
+        engine = make_engine(config.get_main_option("sqlalchemy.url") or "", service)
+        with engine.begin() as connection:
+            _configure_and_run(service, metadata, connection)
+        engine.dispose()
+    else:
+        _configure_and_run(service, metadata, connection)
+
+
+def _configure_and_run(service: str, metadata: MetaData, connection) -> None:  # noqa: ANN001
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        version_table=f"alembic_version_{service}",
+        # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

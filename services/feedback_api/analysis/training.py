@@ -1,0 +1,134 @@
+"""Training the theme and sentiment models from the labelled FFT comments.
+
+Themes: one binary classifier per v7 theme on word + char TF-IDF, averaging a class-weighted
+logistic regression and a linear SVM (both linear, so the average is one coefficient matrix).
+Each theme's decision threshold is tuned on out-of-fold scores, folds split by respondent.
+Sentiment: a three-class logistic regression on the same features.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from joblib import Parallel, delayed
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GroupKFold
+from sklearn.svm import LinearSVC
+
+from .dataset import LabelledComment
+from .features import Featuriser
+from .framework import predictable_theme_names
+from .model import SENTIMENTS, Analyser, LinearHead
+
+MODEL_VERSION = "heard-text-2026.11-1"
+
+THEME_LR_C = 4.0
+THEME_SVM_C = 0.1
+SENTIMENT_C = 4.0
+THRESHOLD_FOLDS = 5
+THRESHOLD_GRID = np.linspace(-1.5, 1.5, 31)
+# Themes with few positives get thresholds pulled towards the untuned 0: their tuned value is
+# mostly noise. Weight = n / (n + THRESHOLD_PRIOR).
+THRESHOLD_PRIOR = 40.0
+N_JOBS = 2
+
+
+def _fit_theme(features, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Coefficients and bias of the LR + SVM average for one theme, each scaled to unit spread."""
+    if y.sum() < 2:
+        return np.zeros(features.shape[1]), -10.0  # too rare to learn: never predicted
+    coef = np.zeros(features.shape[1])
+    bias = 0.0
+    for model in (
+        LogisticRegression(C=THEME_LR_C, class_weight="balanced", max_iter=3000),
+        LinearSVC(C=THEME_SVM_C, class_weight="balanced", max_iter=5000),
+    ):
+        model.fit(features, y)
+        spread = float(np.std(model.decision_function(features))) or 1.0
+        coef += model.coef_.ravel() / spread
+        bias += float(model.intercept_[0]) / spread
+    return coef / 2, bias / 2
+
+
+def fit_theme_head(features, labels: np.ndarray) -> LinearHead:
+    fitted = Parallel(n_jobs=N_JOBS)(
+        delayed(_fit_theme)(features, labels[:, j]) for j in range(labels.shape[1])
+    )
+    coef = np.stack([c for c, _ in fitted], axis=1)
+    bias = np.array([b for _, b in fitted])
+    return LinearHead(coef, bias)
+
+
+def tune_thresholds(
+    texts: Sequence[str],
+    labels: np.ndarray,
+    groups: Sequence[str],
+    extra_texts: Sequence[str],
+    extra_labels: np.ndarray,
+) -> np.ndarray:
+    """Per-theme thresholds from out-of-fold scores; the extra examples only ever train."""
+    scores = np.zeros(labels.shape, dtype=np.float64)
+    texts = list(texts)
+    for train_idx, test_idx in GroupKFold(THRESHOLD_FOLDS).split(texts, groups=groups):
+        fold_texts = [texts[i] for i in train_idx] + list(extra_texts)
+        fold_labels = np.vstack([labels[train_idx], extra_labels])
+        featuriser = Featuriser.fit(fold_texts)
+        head = fit_theme_head(featuriser.transform(fold_texts), fold_labels)
+        scores[test_idx] = head.scores(featuriser.transform([texts[i] for i in test_idx]))
+    thresholds = np.zeros(labels.shape[1])
+    for j in range(labels.shape[1]):
+        positives = int(labels[:, j].sum())
+        if positives < 2:
+            continue
+        f1s = [f1_score(labels[:, j], scores[:, j] > t, zero_division=0) for t in THRESHOLD_GRID]
+        best = float(THRESHOLD_GRID[int(np.argmax(f1s))])
+        thresholds[j] = best * positives / (positives + THRESHOLD_PRIOR)
+    return thresholds
+
+
+def fit_sentiment_head(features, sentiments: Sequence[str | None]) -> LinearHead:
+    rows = [i for i, s in enumerate(sentiments) if s is not None]
+    y = np.array([SENTIMENTS.index(sentiments[i]) for i in rows])
+    model = LogisticRegression(C=SENTIMENT_C, max_iter=3000).fit(features[rows], y)
+    return LinearHead(model.coef_.T.copy(), model.intercept_.copy())
+
+
+def label_matrix(comments: Sequence[LabelledComment], theme_names: Sequence[str]) -> np.ndarray:
+    return np.array(
+        [[name in c.themes for name in theme_names] for c in comments], dtype=np.int8
+    ).reshape(len(comments), len(theme_names))
+
+
+def train_analyser(
+    comments: Sequence[LabelledComment],
+    extra_examples: Sequence[LabelledComment] = (),
+    *,
+    tune: bool = True,
+) -> Analyser:
+    """Fit the whole analyser on labelled comments plus theme-only extra examples."""
+    theme_names = predictable_theme_names()
+    labels = label_matrix(comments, theme_names)
+    extra_labels = label_matrix(extra_examples, theme_names)
+    texts = [c.text for c in comments]
+    extra_texts = [c.text for c in extra_examples]
+    all_texts = texts + extra_texts
+    featuriser = Featuriser.fit(all_texts)
+    features = featuriser.transform(all_texts)
+    themes = fit_theme_head(features, np.vstack([labels, extra_labels]))
+    thresholds = (
+        tune_thresholds(texts, labels, [c.group for c in comments], extra_texts, extra_labels)
+        if tune
+        else np.zeros(len(theme_names))
+    )
+    sentiment = fit_sentiment_head(features[: len(texts)], [c.sentiment for c in comments])
+    return Analyser(
+        model_version=MODEL_VERSION,
+        featuriser=featuriser,
+        theme_names=theme_names,
+        themes=themes,
+        theme_thresholds=thresholds,
+        sentiment_classes=SENTIMENTS,
+        sentiment=sentiment,
+    )

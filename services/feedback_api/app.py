@@ -1,0 +1,30 @@
+"""feedback_api: where every piece of patient feedback lands."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from sqlalchemy import Engine
+
+from services.common.app import build_api
+from services.feedback_api.feedback.routes import router as feedback_router
+from services.feedback_api.organisation.routes import router as organisation_router
+from services.feedback_api.settings import FeedbackSettings, get_settings
+
+# The callers feedback_api accepts service tokens from.
+TRUSTED_ISSUERS = ["portal", "actions"]
+
+
+def create_app(settings: FeedbackSettings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    return build_api(
+        settings=settings,
+        title="Heard feedback API",
+        description=(
+            "Patient feedback from every channel, the organisation's sites and wards, "
+            "complaints and PALS cases. Errors are RFC 9457 problem details."
+        ),
+        routers=[organisation_router, feedback_router],
+        trusted_issuers=TRUSTED_ISSUERS,
+        larger_bodies={"/v1/feedback/batch": settings.max_batch_bytes},
+        engine=engine,
+    )

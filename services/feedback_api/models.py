@@ -1,0 +1,21 @@
+"""Every table feedback_api owns, imported here so its metadata (and Alembic) sees them all."""
+
+from services.feedback_api.base import FeedbackTable, feedback_registry
+from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.idempotency.models import IdempotencyRecord
+from services.feedback_api.jobs.models import Job
+from services.feedback_api.organisation.models import Directorate, Organisation, Site, Ward
+
+metadata = feedback_registry.metadata
+
+__all__ = [
+    "Directorate",
+    "Feedback",
+    "FeedbackTable",
+    "IdempotencyRecord",
+    "Job",
+    "Organisation",
+    "Site",
+    "Ward",
+    "metadata",
+]
