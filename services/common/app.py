@@ -27,7 +27,7 @@ def get_engine(request: Request) -> Engine:
     return request.app.state.engine
 
 
-def get_session(request: Request):  # noqa: ANN201 - a generator dependency
+def get_session(request: Request):
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         yield session
 
@@ -106,9 +106,7 @@ def build_api(
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url, service)
     app.state.clock = Clock(settings.today)
-    app.state.token_verifier = TokenVerifier(
-        service, settings.trusted_public_keys(trusted_issuers)
-    )
+    app.state.token_verifier = TokenVerifier(service, settings.trusted_public_keys(trusted_issuers))
     app.state.token_issuer = TokenIssuer(service, settings.private_key_pem())
     app.state.http_clients = []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import signal
+import sys
 import threading
 import traceback
 import uuid
@@ -176,3 +177,19 @@ class Worker:
             if not worked:
                 self.stop_event.wait(self.poll_interval)
         log.info("worker_stopped", worker=self.name)
+
+
+def schedule_command(worker: Worker, argv: list[str], schedules: dict[str, str]) -> int:
+    """A worker's command line: run forever, or ``schedule NAME`` to enqueue scheduled work
+    (what a Kubernetes CronJob runs)."""
+    if argv[:1] == ["schedule"]:
+        if len(argv) < 2 or argv[1] not in schedules:
+            names = "|".join(sorted(schedules)) or "(none yet)"
+            print(f"usage: schedule {names}", file=sys.stderr)
+            return 2
+        with Session(worker.engine) as session:
+            enqueue(session, worker.job_model, schedules[argv[1]], {})
+            session.commit()
+        return 0
+    worker.run_forever()
+    return 0

@@ -16,9 +16,7 @@ class BodyTooLarge(Exception):
 class BodyLimitMiddleware:
     """Refuses bodies over the limit; paths with a larger allowance (batches, imports) are named."""
 
-    def __init__(
-        self, app: ASGIApp, *, default: int, larger: dict[str, int] | None = None
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, default: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.default = default
         self.larger = larger or {}

@@ -20,7 +20,7 @@ def run(service: str, metadata: MetaData) -> None:
         _configure_and_run(service, metadata, connection)
 
 
-def _configure_and_run(service: str, metadata: MetaData, connection) -> None:  # noqa: ANN001
+def _configure_and_run(service: str, metadata: MetaData, connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,

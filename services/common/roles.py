@@ -1,4 +1,4 @@
-"""The roles of DECISIONS.md, shared by the portal (which grants them) and the APIs (which check them)."""
+"""The roles of DECISIONS.md: granted by the portal, checked by the APIs."""
 
 from __future__ import annotations
 

@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+
+from sqlmodel import Session
+
 from services.common.db import make_engine
-from services.common.jobs import Handler, Worker
+from services.common.jobs import Handler, Worker, schedule_command
 from services.common.logging import configure_logging
+from services.feedback_api.idempotency import service as idempotency
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.settings import FeedbackSettings, get_settings
 
+PURGE_IDEMPOTENCY = "purge_idempotency"
+SCHEDULES = {"purge-idempotency": PURGE_IDEMPOTENCY}
 
-def handlers() -> dict[str, Handler]:
-    return {}
+
+def handlers(settings: FeedbackSettings) -> dict[str, Handler]:
+    def purge(session: Session, _payload: dict) -> None:
+        idempotency.purge(
+            session, older_than=dt.timedelta(hours=settings.idempotency_retention_hours)
+        )
+
+    return {PURGE_IDEMPOTENCY: purge}
 
 
 def build_worker(settings: FeedbackSettings) -> Worker:
     engine = make_engine(settings.database_url, settings.service_name)
-    return Worker(engine, Job, handlers(), name="feedback-worker")
+    return Worker(engine, Job, handlers(settings), name="feedback-worker")
 
 
-def main() -> None:
+def main(argv: list[str]) -> int:
     settings = get_settings()
     configure_logging("feedback-worker", settings.log_level, settings.log_json)
-    build_worker(settings).run_forever()
+    return schedule_command(build_worker(settings), argv, SCHEDULES)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main(sys.argv[1:]))

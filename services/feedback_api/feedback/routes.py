@@ -104,7 +104,10 @@ def list_feedback(
     rows, count = service.list_feedback(session, caller, filters, limit=limit, offset=offset)
     names = service.ward_names(session)
     return FeedbackList(
-        data=[service.to_public(row, names) for row in rows], count=count, limit=limit, offset=offset
+        data=[service.to_public(row, names) for row in rows],
+        count=count,
+        limit=limit,
+        offset=offset,
     )
 
 

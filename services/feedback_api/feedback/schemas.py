@@ -22,7 +22,9 @@ class FeedbackCreate(BaseModel):
     ward_code: str | None = Field(default=None, max_length=20)
     site_code: str | None = Field(default=None, max_length=10)
     collection_mode: CollectionMode = CollectionMode.online
-    language: str = Field(default="en", min_length=2, max_length=10, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+    language: str = Field(
+        default="en", min_length=2, max_length=10, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+    )
     received_at: dt.datetime | None = Field(
         default=None, description="When it was given; defaults to when it arrives"
     )

@@ -55,7 +55,9 @@ def _check_codes(session: Session, data: FeedbackCreate) -> tuple[str | None, st
         known = sorted(s.code for s in session.exec(select(Site)))
         raise Unprocessable(
             errors=[
-                field_error("site_code", f"Unknown site code {site_code!r}. Allowed: {', '.join(known)}")
+                field_error(
+                    "site_code", f"Unknown site code {site_code!r}. Allowed: {', '.join(known)}"
+                )
             ]
         )
     return data.ward_code, site_code
@@ -75,9 +77,7 @@ def validate(session: Session, data: FeedbackCreate, *, max_comment_chars: int) 
     _check_codes(session, data)
 
 
-def build(
-    session: Session, data: FeedbackCreate, principal: Principal, clock: Clock
-) -> Feedback:
+def build(session: Session, data: FeedbackCreate, principal: Principal, clock: Clock) -> Feedback:
     """A new, unsaved record (the caller commits, so batches can share a transaction)."""
     ward_code, site_code = _check_codes(session, data)
     now = clock.now()
@@ -127,7 +127,7 @@ class FeedbackFilters:
     text: str | None = None
 
 
-def _scoped(query, principal: Principal):  # noqa: ANN001, ANN202 - SQL expression builders
+def _scoped(query, principal: Principal):
     """Staff and matrons see their own wards, directorates and sites; trust-wide roles see all."""
     if principal.trust_wide:
         return query
@@ -144,7 +144,7 @@ def _scoped(query, principal: Principal):  # noqa: ANN001, ANN202 - SQL expressi
     )
 
 
-def _filtered(query, filters: FeedbackFilters):  # noqa: ANN001, ANN202
+def _filtered(query, filters: FeedbackFilters):
     if filters.channel is not None:
         query = query.where(Feedback.channel == filters.channel.value)
     if filters.ward_code:

@@ -9,14 +9,17 @@ still running, 409.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from services.common.clock import utcnow
 from services.common.problems import Conflict, Unprocessable, field_error
 from services.feedback_api.idempotency.models import IdempotencyRecord
 
@@ -87,3 +90,11 @@ def release(session: Session, record: IdempotencyRecord) -> None:
     if stored is not None and not stored.completed:
         session.delete(stored)
         session.commit()
+
+
+def purge(session: Session, *, older_than: dt.timedelta) -> int:
+    """Forget keys older than the retention period (kept at least 24 hours)."""
+    cutoff = utcnow() - max(older_than, dt.timedelta(hours=24))
+    result = session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff))
+    session.commit()
+    return result.rowcount or 0

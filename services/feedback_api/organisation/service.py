@@ -57,7 +57,9 @@ def create_ward(session: Session, data: WardCreate) -> Ward:
     if session.get(Site, data.site_code) is None:
         raise Unprocessable(errors=[field_error("site_code", "No site has this code.")])
     if data.directorate_code and session.get(Directorate, data.directorate_code) is None:
-        raise Unprocessable(errors=[field_error("directorate_code", "No directorate has this code.")])
+        raise Unprocessable(
+            errors=[field_error("directorate_code", "No directorate has this code.")]
+        )
     ward = Ward.model_validate(data)
     session.add(ward)
     session.commit()
