@@ -1,5 +1,221 @@
-"""Placeholder, replaced below."""
+"""Does a comment need urgent attention? Safeguarding, suicide or self-harm risk, abuse, neglect,
+serious harm or a failure of care.
+
+Almost no labelled comments are urgent, so this is a rule set written concept by concept rather
+than a trained model. Each rule is a cue pattern; cues that describe a state ("unsafe", "abused",
+"neglected") can be negated ("I never felt unsafe"), while cues that describe an omission ("the
+fall was not reported") already carry their negation. Figures of speech that borrow the words
+("killing time", "dying for a cup of tea") are removed before matching. We favour recall: a
+false alarm costs a reviewer a minute, a missed disclosure costs far more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    concept: str
+    pattern: re.Pattern[str]
+    negatable: bool = True
+
+
+def _cue(concept: str, pattern: str, *, negatable: bool = True) -> Cue:
+    return Cue(concept, re.compile(pattern, re.IGNORECASE), negatable)
+
+
+_SELF = r"(?:my|him|her|them|my|your|one)sel(?:f|ves)"
+_PERSON = r"(?:me|him|her|them|us|my\s+\w+|the\s+patient|patients?)"
+
+CUES: tuple[Cue, ...] = (
+    # Suicide and self-harm: any mention is routed to a person, even in the past tense.
+    _cue("suicide", r"\bsuicid\w*|\bkill(?:ing|ed)?\s+" + _SELF),
+    _cue(
+        "suicide", r"\b(?:end|ending|take|taking|took)\s+(?:my|his|her|their)\s+(?:own\s+)?life\b"
+    ),
+    _cue("suicide", r"\b(?:want(?:ed|s)?|wish(?:ed)?|going)\s+to\s+die\b|\bbetter\s+off\s+dead\b"),
+    _cue(
+        "suicide",
+        r"\b(?:don'?t|do\s+not|didn'?t)\s+want\s+to\s+(?:live|be\s+alive|be\s+here)\s+any\s*more",
+        negatable=False,
+    ),
+    _cue(
+        "suicide",
+        r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv|carry\w*\s+on|go\w*\s+on)"
+        r"|\bend\s+it\s+all\b|\bcan'?t\s+go\s+on\b",
+        negatable=False,
+    ),
+    _cue("self-harm", r"\b(?:too\s+many|a\s+lot\s+of)\s+(?:tablets|pills)\s+on\s+purpose"),
+    _cue(
+        "self-harm", r"\bself[\s-]?harm\w*|\b(?:cut|cutting|hurt|hurting|harm|harming)\s+" + _SELF
+    ),
+    _cue("self-harm", r"\boverdos\w*|\bhang(?:ing|ed)?\s+" + _SELF),
+    # Abuse and violence, by staff, family or anyone else.
+    _cue("abuse", r"\babus(?:e|ed|ive|ing)\b|\bassault\w*|\bmolest\w*|\brap(?:e|ed)\b"),
+    _cue("abuse", r"\b(?:hit|slapped|punched|kicked|pinched|shoved|strangled|choked)\s+" + _PERSON),
+    _cue("abuse", r"\b(?:shove|shoves|push|pushes|hits|slaps|kicks|punches)\s+" + _PERSON + r"\b"),
+    _cue(
+        "abuse",
+        r"\b(?:burn|bruise|bruises|cut|injury|injuries|marks?|fracture)\b[^.!?]{0,60}?"
+        r"(?:nobody|no\s+one|no-one|can'?t|cannot|couldn'?t)\s+(?:\w+\s+){0,3}"
+        r"(?:explain|tell\s+us\s+how|say\s+how|know\s+how)",
+        negatable=False,
+    ),
+    _cue("abuse", r"\b(?:pushed|grabbed|dragged|restrained|manhandled)\s+" + _PERSON + r"\b"),
+    _cue("abuse", r"\brough(?:ly)?\s+handl\w*|\bmanhandl\w*"),
+    _cue(
+        "abuse",
+        r"\b(?:was|were|been|being|got|gets|is)\s+(?:(?!not\b|never\b)\w+\s+)?(?:hit|punched|kicked|slapped|pushed|"
+        r"shoved|dragged|restrained|bullied\s+and\s+hit|attacked|beaten|strangled|bitten|spat\s+on|pinned\s+down)\b",
+    ),
+    _cue("abuse", r"\btouch\w*\s+(?:\w+\s+){0,2}inappropriately"),
+    _cue("abuse", r"\b(?:sexual(?:ly)?|inappropriate(?:ly)?)\s+(?:touch\w*|comment\w*|assault\w*)"),
+    _cue("abuse", r"\bdomestic\s+(?:violence|abuse)\b|\bunexplained\s+bruis\w*"),
+    _cue("abuse", r"\b(?:stole|stolen|steal\w*)\s+(?:from|money|his|her|my)\b"),
+    # Threats.
+    _cue("threat", r"\bthreat\w*\s+(?:to\s+)?(?:kill|hurt|harm|hit|attack|stab)\w*"),
+    _cue(
+        "threat",
+        r"\b(?:going\s+to|gonna|will|would|i'?ll|(?:s)?he'?d|(?:s)?he'?ll)\s+"
+        r"(?:kill|hurt|stab|attack|shoot|harm|hit)\s+(?!time)",
+    ),
+    _cue("threat", r"\b(?:knife|weapon|gun)\b"),
+    # Neglect.
+    _cue("neglect", r"\bneglect\w*"),
+    _cue(
+        "neglect",
+        r"\b(?:left|lying|lay|laid|sat)\s+(?:\w+\s+){0,4}?in\s+(?:(?:his|her|their|my|own|"
+        r"a|the)\s+)*(?:\w+\s+)?(?:soiled|wet|dirty|urine|faeces|feces|poo|wee|excrement|vomit|mess)",
+        negatable=False,
+    ),
+    _cue("neglect", r"\bsoiled\b|\bcovered\s+in\s+(?:urine|faeces|feces|poo|excrement)"),
+    _cue(
+        "neglect",
+        r"\b(?:no|without)\s+(?:food|water|drink|fluids|pain\s+relief)\s+for\s+"
+        r"(?:\w+\s+)?(?:hours|days|a\s+day|the\s+whole|over)",
+        negatable=False,
+    ),
+    _cue(
+        "neglect",
+        r"\b(?:no|nobody|never|not|without)\b[^.!?]{0,40}?\b(?:food|water|fluids|drinks?|fed)\b"
+        r"[^.!?]{0,30}?\b(?:hours|days)\b",
+        negatable=False,
+    ),
+    _cue("neglect", r"\b(?:dehydrated|malnourished|starving|starved)\b"),
+    _cue("neglect", r"\b(?:pressure|bed)\s+(?:sores?|ulcers?|damage)\b"),
+    _cue("neglect", r"\bleft\s+to\s+die\b|\bleft\s+alone\s+(?:for\s+hours|all\s+night)"),
+    # Falls that were not acted on, or that caused injury.
+    _cue(
+        "fall",
+        r"\b(?:fell|fall|falls|fallen|found\s+on\s+the\s+floor)\b[^.!?]{0,80}?"
+        r"(?:not\s+(?:been\s+)?(?:reported|recorded|told|checked|informed)|nobody|no\s+one|"
+        r"never\s+(?:told|reported|checked)|wasn'?t\s+(?:told|reported|checked)|"
+        r"(?:did\s+not|didn'?t)\s+(?:tell|inform|report|check|record)|"
+        r"broke|broken|fractur\w*|head\s+injury|hit\s+(?:his|her|my)\s+head|bleeding|stitches)",
+        negatable=False,
+    ),
+    # Medication errors and other failures of care that harmed someone.
+    _cue(
+        "medication",
+        r"\b(?:wrong|someone\s+else'?s|incorrect|double)\s+(?:\w+\s+)?"
+        r"(?:medication|medicine|dose|drug|tablets?|insulin|injection)",
+        negatable=False,
+    ),
+    _cue(
+        "medication",
+        r"\b(?:allergy|allergic)\b[^.!?]{0,80}?\b(?:collapsed|reaction|anaphyla\w*|resus\w*|"
+        r"couldn'?t\s+breathe|swelled)|\b(?:feed|feeds|insulin|medication|meds|antibiotics|"
+        r"oxygen|fluids)\s+(?:was|were)\s+not\s+(?:given|started|changed)\s+for",
+        negatable=False,
+    ),
+    _cue(
+        "medication",
+        r"\bmedication\s+error|\bdrug\s+error|\b(?:insulin|medication)\s+(?:was\s+)?missed",
+    ),
+    _cue(
+        "harm",
+        r"\b(?:nearly|almost|could\s+have)\s+died\b|\bdied\s+(?:because|due\s+to|after\s+being)"
+        r"|\bserious(?:ly)?\s+(?:harm|injur)\w*|\bnever\s+event\b|\bleft\s+(?:him|her|me)\s+"
+        r"(?:with\s+)?(?:permanent|brain|lasting)\s+damage",
+        negatable=False,
+    ),
+    _cue(
+        "harm",
+        r"\b(?:ignored|dismissed|didn'?t\s+check|not\s+checked)\s+(?:\w+\s+){0,2}"
+        r"(?:chest\s+pain|bleeding|breathing|stroke|seizure|fit|sepsis)"
+        r"|\b(?:had|suffered)\s+a\s+(?:heart\s+attack|stroke|cardiac\s+arrest|seizure)\s+"
+        r"(?:in|on|while|whilst)\s+(?:the\s+)?(?:waiting|corridor|ward|car\s+park)",
+        negatable=False,
+    ),
+    _cue(
+        "safeguarding",
+        r"\b(?:dementia|confused|vulnerable)\b[^.!?]{0,60}?\b(?:found\s+wandering|wandered\s+off|"
+        r"went\s+missing|absconded|got\s+out|let\s+out)"
+        r"|\b(?:children|kids|child|baby|toddler)\s+(?:\w+\s+){0,2}left\s+(?:alone|on\s+their\s+own)",
+        negatable=False,
+    ),
+    _cue(
+        "harm", r"\bmissed\s+(?:\w+\s+){0,2}(?:sepsis|stroke|heart\s+attack|fracture|bleed|cancer)"
+    ),
+    # Safeguarding of children and vulnerable adults, and people saying they are not safe.
+    _cue("safeguarding", r"\bsafeguard\w*|\bchild\s+protection\b|\bsocial\s+services\s+should"),
+    _cue("safeguarding", r"\bunsafe\b|\bnot\s+safe\b|\bin\s+danger\b"),
+    # "at risk" alone is a safeguarding phrase; "at risk of diabetes" is advice.
+    _cue("safeguarding", r"\bat\s+risk\b(?!\s+of\s+(?!harm|abuse|neglect|suicide|self|exploit))"),
+    _cue(
+        "safeguarding",
+        r"\b(?:scared|afraid|frightened)\s+(?:to\s+go\s+home|of\s+(?:my|his|her)\s+"
+        r"(?:husband|wife|partner|dad|father|mum|mother|son|daughter|carer|family))",
+    ),
+    _cue("safeguarding", r"\b(?:exploit\w*|grooming|groomed)\b"),
+)
+
+# Figures of speech that borrow a cue's words; removed before matching.
+IDIOMS = re.compile(
+    r"\bkill(?:ing|ed)?\s+(?:time|the\s+time|an\s+hour)\b|\b(?:dying|die)\s+for\s+(?:a|an|some)\b"
+    r"|\bto\s+die\s+for\b|\b(?:would|could|'d)\s+kill\s+for\b|\b(?:bored|scared|worried)\s+to\s+death\b|\bpain\s*killers?\b"
+    r"|\bkill(?:s|ing)?\s+(?:me|my\s+back|my\s+feet)\b(?!\s+(?:him|her)sel)|\bdead\s+(?:on\s+time|"
+    r"easy|good|nice|quick)\b|\bat\s+risk\s+of\s+(?:missing|being\s+late|losing\s+(?:my|our)\s+"
+    r"(?:appointment|slot|place))|\bthreat\s+of\s+rain\b|\bsafeguarding\s+(?:training|team\s+"
+    r"(?:were|was)\s+(?:great|helpful|lovely|kind|brilliant))",
+    re.IGNORECASE,
+)
+
+# Negation within a few words before a negatable cue: "never felt unsafe", "no sign of abuse".
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nothing|without|wasn'?t|weren'?t|isn'?t|didn'?t|don'?t|did\s+not|"
+    r"was\s+not|nor|neither|hardly|free\s+from|free\s+of|nobody)\b(?:\W+\w+){0,3}\W*$"
+    r"|n't(?:\W+\w+){0,3}\W*$"
+    # Screening questions and hearsay: "asked if I ever had thoughts of harming myself".
+    r"|\basked\s+(?:me\s+|us\s+)?(?:if|whether|about)\b(?:\W+\w+){0,6}\W*$"
+    r"|\b(?:heard|read)\s+(?:stories|things|reports)\s+about\W*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+
+
+def _negated(text: str, start: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    # Only look inside the current clause: "not great, but he was abused" stays critical.
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(_NEGATION.search(clause))
+
+
+def critical_concepts(text: str) -> list[str]:
+    """The urgent concepts found in a comment (empty when it needs no urgent attention)."""
+    cleaned = IDIOMS.sub(" ", text or "")
+    found: list[str] = []
+    for cue in CUES:
+        for match in cue.pattern.finditer(cleaned):
+            if cue.negatable and _negated(cleaned, match.start()):
+                continue
+            found.append(cue.concept)
+            break
+    return found
 
 
 def is_critical(text: str) -> bool:
-    return False
+    """True when the comment needs urgent attention."""
+    return bool(critical_concepts(text))

@@ -6,8 +6,6 @@ Respondent ID with a fixed seed); criticality and redaction on the committed fix
 
 from __future__ import annotations
 
-import csv
-import json
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -56,7 +54,9 @@ def sentiment_accuracy(test: Sequence[LabelledComment], predicted: Sequence[str]
 
 
 def classification_lines(data_dir: Path | str | None) -> Iterator[tuple[str, float | int]]:
-    comments = load_labelled(data_dir)
+    # Blank comments never reach the model (they get no themes by contract), so they are not
+    # scored: counting them would only measure that contract.
+    comments = [c for c in load_labelled(data_dir) if c.text.strip()]
     train, test = split_by_respondent(comments)
     extra = framework_example_comments(exclude=[c.text for c in test])
     analyser = train_analyser(train, extra)

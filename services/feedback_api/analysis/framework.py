@@ -67,7 +67,9 @@ def _read_framework(path: Path) -> tuple[tuple[Theme, ...], tuple[tuple[str, str
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
             name = row["Sub-category"].strip()
-            themes.append(Theme(row["Category"].strip(), name, row["Sub-category description"].strip()))
+            themes.append(
+                Theme(row["Category"].strip(), name, row["Sub-category description"].strip())
+            )
             examples.append((name, row.get("Examples") or "", row.get("Longer-Examples") or ""))
     return tuple(themes), tuple(examples)
 

@@ -79,7 +79,9 @@ class Analyser:
         sentiment_index = self.sentiment.scores(features).argmax(axis=1)
         for row, i in enumerate(filled):
             results[i] = CommentAnalysis(
-                themes=tuple(n for n, hit in zip(self.theme_names, theme_hits[row]) if hit),
+                themes=tuple(
+                    n for n, hit in zip(self.theme_names, theme_hits[row], strict=True) if hit
+                ),
                 sentiment=self.sentiment_classes[sentiment_index[row]],
                 critical=is_critical(texts[i]),
                 model_version=self.model_version,

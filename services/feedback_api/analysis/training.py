@@ -107,7 +107,11 @@ def train_analyser(
     *,
     tune: bool = True,
 ) -> Analyser:
-    """Fit the whole analyser on labelled comments plus theme-only extra examples."""
+    """Fit the whole analyser on labelled comments plus theme-only extra examples.
+
+    Blank comments are left out: the analyser answers them without the model.
+    """
+    comments = [c for c in comments if c.text.strip()]
     theme_names = predictable_theme_names()
     labels = label_matrix(comments, theme_names)
     extra_labels = label_matrix(extra_examples, theme_names)

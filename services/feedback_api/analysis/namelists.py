@@ -1,0 +1,183 @@
+"""The shipped lists of given names and surnames used to spot people's names in comments.
+
+Source: the 1990 US Census name frequency lists as shipped in the `names` package (MIT licence,
+https://github.com/treyhunner/names). `build_name_lists` derives our files from it; it runs only
+when the lists are rebuilt, so the package is not needed at run time.
+
+Names that are also everyday words ("Will", "May", "Hope", "Grace", "Long") are marked ambiguous:
+the redactor only takes them in a clear name context. A name is ambiguous when it is in our own
+list below or when it appears in lower case in the labelled comments (the words patients use).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).parent / "resources"
+GIVEN_NAMES = RESOURCES / "given-names.txt"
+SURNAMES = RESOURCES / "surnames.txt"
+SURNAME_LIMIT = 6000  # the most frequent surnames; the long tail is mostly noise for us
+
+# Everyday words, places, months and days that are also given names in the census lists.
+ALWAYS_AMBIGUOUS = frozenset(
+    [
+        "will",
+        "may",
+        "hope",
+        "grace",
+        "bill",
+        "sue",
+        "rose",
+        "faith",
+        "joy",
+        "mark",
+        "pat",
+        "june",
+        "april",
+        "august",
+        "autumn",
+        "summer",
+        "winter",
+        "dawn",
+        "eve",
+        "ivy",
+        "holly",
+        "lily",
+        "daisy",
+        "amber",
+        "ruby",
+        "pearl",
+        "crystal",
+        "ray",
+        "rich",
+        "art",
+        "guy",
+        "jack",
+        "don",
+        "frank",
+        "sterling",
+        "chester",
+        "lincoln",
+        "preston",
+        "carol",
+        "charity",
+        "patience",
+        "honor",
+        "honour",
+        "sunny",
+        "sky",
+        "star",
+        "river",
+        "stormy",
+        "angel",
+        "baby",
+        "bunny",
+        "precious",
+        "major",
+        "king",
+        "prince",
+        "duke",
+        "earl",
+        "baron",
+        "sister",
+        "matron",
+        "nurse",
+        "doctor",
+        "sonny",
+        "will",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "october",
+        "november",
+        "december",
+        "page",
+        "ward",
+        "hall",
+        "bell",
+        "young",
+        "long",
+        "brown",
+        "white",
+        "green",
+        "black",
+        "gray",
+        "grey",
+        "rich",
+        "lane",
+        "street",
+        "road",
+        "park",
+        "hill",
+        "wood",
+        "field",
+        "ford",
+        "florence",
+        "victoria",
+        "royal",
+        "general",
+        "care",
+        "staff",
+    ]
+)
+
+# Lower-case spellings in comments that are typos or abbreviations, not the word for the name.
+NEVER_AMBIGUOUS = frozenset({"tim", "ben", "tia"})
+
+
+def _census_names(file_name: str, limit: int | None = None) -> list[str]:
+    from importlib.resources import files
+
+    lines = files("names").joinpath(file_name).read_text(encoding="ascii").splitlines()
+    names = [line.split()[0].capitalize() for line in lines if line.strip()]
+    return names[:limit] if limit else names
+
+
+def build_name_lists(corpus: Iterable[str] = ()) -> tuple[int, int]:
+    """Write given-names.txt and surnames.txt; returns how many of each were written."""
+    lower_words = {w for text in corpus for w in re.findall(r"\b[a-z]{2,}\b", text)}
+    given = sorted(set(_census_names("dist.female.first") + _census_names("dist.male.first")))
+    surnames = sorted(set(_census_names("dist.all.last", SURNAME_LIMIT)))
+    header = "# Source: 1990 US Census name lists via the `names` package (MIT). '*' = ambiguous.\n"
+
+    def line(name: str) -> str:
+        low = name.lower()
+        ambiguous = low in ALWAYS_AMBIGUOUS or (low in lower_words and low not in NEVER_AMBIGUOUS)
+        return f"{name}{' *' if ambiguous else ''}\n"
+
+    GIVEN_NAMES.write_text(header + "".join(line(n) for n in given), encoding="utf-8")
+    SURNAMES.write_text(header + "".join(line(n) for n in surnames), encoding="utf-8")
+    return len(given), len(surnames)
+
+
+def _read(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    plain: set[str] = set()
+    ambiguous: set[str] = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw or raw.startswith("#"):
+            continue
+        name, _, flag = raw.partition(" ")
+        (ambiguous if flag == "*" else plain).add(name.lower())
+    return frozenset(plain), frozenset(ambiguous)
+
+
+@cache
+def given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(unambiguous, ambiguous) given names, lower case."""
+    return _read(GIVEN_NAMES)
+
+
+@cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(unambiguous, ambiguous) surnames, lower case."""
+    return _read(SURNAMES)

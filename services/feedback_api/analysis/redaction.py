@@ -1,0 +1,428 @@
+"""Finding and redacting personal data in free-text comments before anything is shown publicly.
+
+Each detector returns spans; overlapping spans are resolved in favour of the longer one (then the
+more specific kind), and the text is rebuilt with a placeholder per span. We favour recall: a
+missed NHS number on a public page costs far more than a redacted drug name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import nhs_number
+import phonenumbers
+
+from .namelists import given_names, surnames
+
+PLACEHOLDERS = {
+    "name": "[NAME]",
+    "nhs_number": "[NHS NUMBER]",
+    "phone": "[PHONE]",
+    "email": "[EMAIL]",
+    "postcode": "[POSTCODE]",
+    "date_of_birth": "[DATE OF BIRTH]",
+    "address": "[ADDRESS]",
+}
+# When two spans of equal length overlap, the earlier kind here wins.
+_PRIORITY = ("email", "nhs_number", "date_of_birth", "phone", "postcode", "address", "name")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    text: str
+    spans: tuple[Span, ...]
+
+
+# --- identifiers with a fixed shape ---------------------------------------------------------
+
+_EMAIL = re.compile(r"\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_TEN_DIGITS = re.compile(r"(?<![\d+])\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
+# UK numbers: 0 or +44 (optionally "(0)") then 9-10 more digits in groups.
+_UK_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s\-)]{7,13}\d(?!\d)")
+_POSTCODE = re.compile(
+    r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_DATE_OF_BIRTH = re.compile(
+    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?)"
+    rf"\s*(?:is|was|:|-|=)?\s*(?:on\s+)?(?:the\s+)?(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+_STREET_TYPES = (
+    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|"
+    r"Place|Pl|Terrace|Gardens|Gdns|Grove|Gr|Hill|Park|Row|Square|Sq|View|Walk|Mews|Rise|"
+    r"Green|Parade|Villas|Vale|Boulevard|Wynd|Chase|Gate|Bank)"
+)
+_ADDRESS = re.compile(
+    rf"\b(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
+    rf"(?:[A-Z][A-Za-z'’\-]+\s+){{1,3}}{_STREET_TYPES}\b\.?",
+)
+
+
+def _emails(text: str) -> Iterator[Span]:
+    for m in _EMAIL.finditer(text):
+        yield Span("email", m.start(), m.end())
+
+
+def _nhs_numbers(text: str) -> Iterator[Span]:
+    for m in _TEN_DIGITS.finditer(text):
+        if nhs_number.is_valid(re.sub(r"\D", "", m.group())):
+            yield Span("nhs_number", m.start(), m.end())
+
+
+def _phones(text: str) -> Iterator[Span]:
+    # POSSIBLE leniency also finds the fictional Ofcom ranges; requiring a trunk 0 or a "+"
+    # keeps reference numbers and bare 10-digit strings out.
+    for m in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+        if m.raw_string.lstrip("(").startswith(("0", "+")):
+            yield Span("phone", m.start, m.end)
+    for m in _UK_PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        national = digits[2:] if digits.startswith("44") else digits[1:]
+        if 9 <= len(national) <= 10:
+            start = m.start() + (1 if m.group().startswith("(") and ")" not in m.group() else 0)
+            yield Span("phone", start, m.end())
+
+
+def _postcodes(text: str) -> Iterator[Span]:
+    for m in _POSTCODE.finditer(text):
+        # A lower-case lookalike inside ordinary words ("m1 1ae" is fine, "be2 3rd" is rare);
+        # require the outward code to carry a digit and the whole to be mostly upper or mixed.
+        yield Span("postcode", m.start(), m.end())
+
+
+def _dates_of_birth(text: str) -> Iterator[Span]:
+    for m in _DATE_OF_BIRTH.finditer(text):
+        yield Span("date_of_birth", m.start("date"), m.end("date"))
+
+
+def _addresses(text: str) -> Iterator[Span]:
+    for m in _ADDRESS.finditer(text):
+        yield Span("address", m.start(), m.end())
+
+
+# --- people's names -------------------------------------------------------------------------
+
+_TITLES = (
+    r"(?:Dr|Doctor|Nurse|Sister|Matron|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Staff\s+Nurse|"
+    r"Nurse\s+Practitioner|Midwife|Consultant|Surgeon|Paramedic|Physio|Auntie|Uncle)"
+)
+_ROLES = (
+    r"(?:nurse|doctor|dr|consultant|sister|matron|midwife|physio|physiotherapist|paramedic|"
+    r"surgeon|receptionist|hca|carer|porter|therapist|student|registrar|sonographer|"
+    r"radiographer|pharmacist|cleaner|driver|health\s+visitor|support\s+worker|key\s*worker|"
+    r"social\s+worker|psychiatrist|psychologist|anaesthetist|gp|manager|volunteer)"
+)
+_CAP_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_TITLE_NAME = re.compile(rf"\b{_TITLES}\.?\s+(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})?)")
+_ROLE_NAME = re.compile(rf"(?i:\b{_ROLES})\s+(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})?)")
+_INTRODUCED = re.compile(
+    rf"(?i:\b(?:my\s+name\s+is|name\s+is|i\s+am|i'm|called|named|known\s+as|ask\s+for|"
+    rf"thanks\s+to|thank\s+you\s+to|thank\s+you|shout\s*out\s+to|especially))\s+"
+    rf"(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})?)"
+)
+# Capitalised words after which a name-shaped word is a place, ward or building, not a person.
+_NOT_PERSON_AFTER = re.compile(
+    r"\s+(?:Ward|Unit|Suite|House|Centre|Center|Hospital|Clinic|Road|Street|Lane|Avenue|"
+    r"Drive|Close|Court|Building|Wing|Block|Surgery|Practice|Trust|Team|Service|Lodge|Hall)\b"
+)
+# Capitalised words that are never names even when a pattern would take them.
+_NEVER_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "i",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "there",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "very",
+        "really",
+        "so",
+        "all",
+        "everyone",
+        "staff",
+        "team",
+        "ward",
+        "unit",
+        "on",
+        "in",
+        "at",
+        "of",
+        "for",
+        "to",
+        "from",
+        "with",
+        "nurse",
+        "nurses",
+        "doctor",
+        "doctors",
+        "sister",
+        "matron",
+        "thank",
+        "thanks",
+        "please",
+        "also",
+        "just",
+        "not",
+        "no",
+        "yes",
+        "mum",
+        "dad",
+        "mam",
+        "nan",
+        "nana",
+        "grandad",
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "brother",
+        "friend",
+        "partner",
+        "baby",
+        "lovely",
+        "great",
+        "good",
+        "nice",
+        "kind",
+        "excellent",
+        "amazing",
+        "brilliant",
+        "fantastic",
+        "wonderful",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "a&e",
+        "ae",
+        "icu",
+        "hdu",
+        "gp",
+        "nhs",
+        "covid",
+        "christmas",
+        "easter",
+        "practitioner",
+        "specialist",
+        "manager",
+        "consultant",
+        "registrar",
+        "practice",
+        "reception",
+        "paramedics",
+        "ambulance",
+        "hospital",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)?")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _plain_name_tokens(name: str) -> list[tuple[int, int]]:
+    """Offsets of the words of a pattern-captured name that are not common words."""
+    return [
+        (m.start(), m.end())
+        for m in _WORD.finditer(name)
+        if m.group().lower().strip("'’") not in _NEVER_NAMES
+    ]
+
+
+def _pattern_names(text: str) -> Iterator[Span]:
+    for pattern in (_TITLE_NAME, _ROLE_NAME, _INTRODUCED):
+        for m in pattern.finditer(text):
+            name_start = m.start("name")
+            if _NOT_PERSON_AFTER.match(text, m.end("name")):
+                continue
+            tokens = _plain_name_tokens(m.group("name"))
+            # keep the leading run of name words: "Nurse Amy The" -> "Amy"
+            if not tokens or tokens[0][0] != 0:
+                continue
+            end = tokens[0][1]
+            # After a title the next capitalised word is almost always the surname; elsewhere
+            # only when the shipped lists know it.
+            second = m.group("name")[tokens[1][0] : tokens[1][1]] if len(tokens) > 1 else ""
+            if second and (pattern is _TITLE_NAME or _looks_like_name_part(second)):
+                end = tokens[1][1]
+            yield Span("name", name_start, name_start + end)
+
+
+# "Will was brilliant": an everyday-word name described the way people describe staff.
+_DESCRIBED = re.compile(
+    r"\s+(?:was|is|were)\s+(?:so\s+|very\s+|really\s+|absolutely\s+|just\s+)?"
+    r"(?:lovely|brilliant|kind|amazing|fantastic|great|wonderful|helpful|rude|caring|excellent|"
+    r"fab|fabulous|superb|friendly|attentive|patient|professional|an\s+angel|a\s+star|"
+    r"dismissive|unhelpful|outstanding|supportive|gentle|funny|polite)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_name_part(word: str) -> bool:
+    low = word.lower()
+    plain_given, ambiguous_given = given_names()
+    plain_sur, ambiguous_sur = surnames()
+    return low in plain_given or low in plain_sur or low in ambiguous_sur or low in ambiguous_given
+
+
+def _listed_names(text: str) -> Iterator[Span]:
+    """Capitalised given names from the shipped list, with a following surname if there is one."""
+    plain_given, ambiguous_given = given_names()
+    plain_sur, ambiguous_sur = surnames()
+    words = list(_WORD.finditer(text))
+    for i, m in enumerate(words):
+        word = m.group()
+        low = word.lower().strip("'’")
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+        if not _is_cap(word) or low in _NEVER_NAMES or low not in (plain_given | ambiguous_given):
+            continue
+        if word.isupper() and len(word) > 1 and low in ambiguous_given:
+            continue
+        following = words[i + 1] if i + 1 < len(words) else None
+        has_surname = (
+            following is not None
+            and _is_cap(following.group())
+            and text[m.end() : following.start()] == " "
+            and following.group().lower() in (plain_sur | ambiguous_sur | plain_given)
+            and following.group().lower() not in _NEVER_NAMES
+        )
+        if low in ambiguous_given and not has_surname and not _DESCRIBED.match(text, m.end()):
+            continue  # "Will", "Grace", "May" need a name context: handled by the patterns
+        if _NOT_PERSON_AFTER.match(text, m.end()):
+            continue
+        end = following.end() if has_surname else m.end()
+        if end == m.end() and word.endswith(("'s", "’s")):
+            end -= 2
+        yield Span("name", m.start(), end)
+
+
+def _known_names(text: str, known: Iterable[str]) -> Iterator[Span]:
+    """Names the caller knows (staff directory): whole names, then their distinctive parts."""
+    parts: set[str] = set()
+    for name in known:
+        name = name.strip()
+        if not name:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            yield Span("name", m.start(), m.end())
+        parts.update(p for p in re.split(r"\s+", name) if len(p) >= 3)
+    for part in parts:
+        if part.lower() in _NEVER_NAMES:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(part)}(?!\w)", text):
+            yield Span("name", m.start(), m.end())
+
+
+# --- putting it together --------------------------------------------------------------------
+
+
+def find_spans(text: str, known_names: Iterable[str] = ()) -> list[Span]:
+    """All personal-data spans in `text`, non-overlapping, in order."""
+    candidates = [
+        *_emails(text),
+        *_nhs_numbers(text),
+        *_dates_of_birth(text),
+        *_phones(text),
+        *_postcodes(text),
+        *_addresses(text),
+        *_pattern_names(text),
+        *_listed_names(text),
+        *_known_names(text, known_names),
+    ]
+    # Digits already claimed by an NHS number are not also a phone number.
+    candidates.sort(key=lambda s: (-(s.end - s.start), _PRIORITY.index(s.kind), s.start))
+    chosen: list[Span] = []
+    for span in candidates:
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return _merge_adjacent_names(sorted(chosen, key=lambda s: s.start), text)
+
+
+def _merge_adjacent_names(spans: list[Span], text: str) -> list[Span]:
+    """ "Dr [NAME] [NAME]" reads worse than "Dr [NAME]": join names separated by one space."""
+    merged: list[Span] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if last and last.kind == span.kind == "name" and text[last.end : span.start] in {" ", "-"}:
+            merged[-1] = Span("name", last.start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
+def redact(text: str, known_names: Iterable[str] = ()) -> Redaction:
+    """Replace personal data in `text` with placeholders such as [NAME] and [NHS NUMBER].
+
+    `known_names` are names the caller knows to be people (staff directory, organisation data):
+    they are redacted wherever they appear, whatever the shipped lists say.
+    """
+    text = text or ""
+    spans = find_spans(text, known_names)
+    pieces: list[str] = []
+    cursor = 0
+    for span in spans:
+        pieces.append(text[cursor : span.start])
+        pieces.append(PLACEHOLDERS[span.kind])
+        cursor = span.end
+    pieces.append(text[cursor:])
+    return Redaction("".join(pieces), tuple(spans))
