@@ -1,0 +1,36 @@
+"""Checks every rendered page must pass (after alphagov/notifications-admin's page fixture)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bs4 import BeautifulSoup
+
+
+def check_page(html: str) -> BeautifulSoup:
+    """One h1, a title that starts with it, forms with an action and method, unique ids."""
+    page = BeautifulSoup(html, "html.parser")
+    headings = page.find_all("h1")
+    assert len(headings) == 1, f"expected one h1, found {[h.get_text(strip=True) for h in headings]}"
+    h1 = " ".join(headings[0].get_text().split())
+    title = " ".join(page.title.get_text().split()) if page.title else ""
+    assert title.removeprefix("Error: ").startswith(h1), f"title {title!r} does not start with {h1!r}"
+    for form in page.find_all("form"):
+        assert form.get("action"), f"a form has no action: {form.attrs}"
+        assert form.get("method"), f"a form has no method: {form.attrs}"
+    ids = Counter(tag["id"] for tag in page.find_all(attrs={"id": True}))
+    duplicates = [i for i, n in ids.items() if n > 1]
+    assert not duplicates, f"duplicate ids: {duplicates}"
+    assert page.find("html").get("lang") == "en"
+    return page
+
+
+def error_summary(page: BeautifulSoup) -> list[str]:
+    summary = page.select_one(".nhsuk-error-summary")
+    if summary is None:
+        return []
+    return [" ".join(a.get_text().split()) for a in summary.select("li")]
+
+
+def text(page: BeautifulSoup) -> str:
+    return " ".join(page.get_text(" ").split())
