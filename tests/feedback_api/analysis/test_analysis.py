@@ -1,0 +1,130 @@
+"""What a user of the analysis notices: redaction, classification, the CLI and the model files."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from services.feedback_api.analysis import load_analyser, load_framework, redact
+from services.feedback_api.analysis.fixtures_scoring import criticality_scores, redaction_scores
+from services.feedback_api.analysis.model import DEFAULT_MODEL_DIR
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_comment_with_nhs_number_phone_email_and_name_comes_back_redacted():
+    text = (
+        "My NHS number is 943 476 5919, ring me on 07700 900123 or email jo@example.com. "
+        "Nurse Sarah was lovely."
+    )
+    result = redact(text)
+    assert result.text == (
+        "My NHS number is [NHS NUMBER], ring me on [PHONE] or email [EMAIL]. "
+        "Nurse [NAME] was lovely."
+    )
+    assert [s.kind for s in result.spans] == ["nhs_number", "phone", "email", "name"]
+
+
+def test_ten_digits_with_a_wrong_check_digit_are_not_an_nhs_number():
+    result = redact("My reference is 943 476 5918 on the letter.")
+    assert "nhs_number" not in {s.kind for s in result.spans}
+    assert "943 476 5918" in result.text
+
+
+def test_known_staff_names_are_redacted_and_common_words_are_left_alone():
+    result = redact("Thanks to Precious and the team; I hope Will gets better.", ["Precious Okoro"])
+    assert result.text == "Thanks to [NAME] and the team; I hope Will gets better."
+
+
+def test_ward_names_drugs_and_months_are_not_redacted():
+    text = "Rowan Ward and Ward 5 in A&E gave paracetamol on Monday in May."
+    assert redact(text).text == text
+
+
+def test_obvious_comments_are_classified_as_a_reader_would():
+    kind, waited = load_analyser().analyse(
+        ["The nurses were kind and caring", "Waited 6 hours in A&E, nobody told us anything"]
+    )
+    assert kind.sentiment == "positive"
+    assert "Staff manner & personal attributes" in kind.themes
+    assert waited.sentiment == "negative"
+    assert kind.model_version == load_analyser().model_version
+
+
+def test_blank_comments_get_no_themes_and_neutral_sentiment():
+    (blank,) = load_analyser().analyse(["   \n"])
+    assert (blank.themes, blank.sentiment, blank.critical) == ((), "neutral", False)
+
+
+def test_themes_are_framework_names():
+    names = {t.name for t in load_framework()}
+    assert set(load_analyser().theme_names) <= names
+    assert len(load_framework()) == 33
+
+
+def test_model_folder_holds_no_pickles_and_loads():
+    files = {p.suffix for p in DEFAULT_MODEL_DIR.iterdir()}
+    assert not files & {".pkl", ".pickle", ".joblib"}
+    assert files <= {".json", ".npz"}
+    assert load_analyser(DEFAULT_MODEL_DIR).model_version.startswith("heard-text-")
+
+
+def test_classify_cli_keeps_order_and_row_count(tmp_path):
+    comments = ["The food was cold", "", "Line one\nline two: staff were rude", "  ", "Thank you"]
+    source = tmp_path / "in.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "comment"])
+        writer.writerows([[i, c] for i, c in enumerate(comments)])
+    target = tmp_path / "out.csv"
+    subprocess.run(
+        [sys.executable, "-m", "services.feedback_api.analysis", "classify", source, target],
+        cwd=REPO,
+        check=True,
+    )
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["comment"] for r in rows] == comments
+    assert [r["id"] for r in rows] == [str(i) for i in range(len(comments))]
+    assert {r["sentiment"] for r in rows} <= {"positive", "neutral", "negative"}
+    assert {r["critical"] for r in rows} <= {"true", "false"}
+    assert rows[1]["themes"] == "" and rows[1]["sentiment"] == "neutral"
+
+
+def test_training_without_the_data_says_so_and_fails(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "services.feedback_api.analysis", "train", "--data", tmp_path],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "labelled data not found" in result.stderr
+
+
+def test_criticality_recall_on_the_fixture():
+    recall, _ = criticality_scores()
+    assert recall >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I never felt unsafe", "I was killing time", "dying for a cup of tea", "The wait was torture"],
+)
+def test_figures_of_speech_and_negations_are_not_urgent(text):
+    assert not load_analyser().analyse([text])[0].critical
+
+
+def test_a_suicide_disclosure_is_urgent():
+    assert load_analyser().analyse(["Since discharge I want to end my life"])[0].critical
+
+
+def test_redaction_recall_on_the_fixture():
+    scores = redaction_scores()
+    for kind in ("nhs_number", "phone", "email", "postcode"):
+        assert scores[kind][0] >= 0.99, kind
+    assert scores["name"][0] >= 0.85
