@@ -16,6 +16,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupShuffleSplit
 
 from .dataset import LabelledComment, framework_example_comments, load_labelled
+from .fixtures_scoring import fixture_lines
 from .model import Analyser, load_model
 from .training import label_matrix, train_analyser
 
@@ -82,4 +83,6 @@ def format_line(name: str, value: float | int) -> str:
 
 def evaluate(data_dir: Path | str | None, emit: Callable[[str], None] = print) -> None:
     for name, value in classification_lines(data_dir):
+        emit(format_line(name, value))
+    for name, value in fixture_lines():
         emit(format_line(name, value))

@@ -123,7 +123,6 @@ ALWAYS_AMBIGUOUS = frozenset(
         "field",
         "ford",
         "florence",
-        "victoria",
         "royal",
         "general",
         "care",
@@ -133,6 +132,17 @@ ALWAYS_AMBIGUOUS = frozenset(
 
 # Lower-case spellings in comments that are typos or abbreviations, not the word for the name.
 NEVER_AMBIGUOUS = frozenset({"tim", "ben", "tia"})
+
+
+# Given names common in the UK but missing from the 1990 US lists (Heard team additions).
+UK_GIVEN_NAMES = """Liam Callum Ellie Freya Isla Alfie Poppy Niamh Siobhan Aoife Sinead Saoirse
+Ciara Orla Roisin Kirsty Gemma Leanne Kayleigh Jodie Shona Hamish Rhys Cerys Ffion Dafydd Sian
+Bethan Gethin Iwan Aled Morag Mhairi Ailsa Eilidh Fergus Ruairi Declan Padraig Seamus Aisha Ayesha
+Priya Aaliyah Zara Zainab Fatima Amir Bilal Imran Kamran Tariq Asif Sajid Nadia Yasmin Harpreet
+Gurpreet Jaspreet Manpreet Rajesh Sunil Anil Deepak Ravi Sanjay Nisha Pooja Anjali Chidi Ngozi
+Chiamaka Adaeze Oluwaseun Tunde Kwame Kofi Ama Abena Precious Tendai Jayden Kai Ellis Archie
+Reggie Theo Finley Harvey Ollie Evie Millie Maisie Darcey Esme Imogen Phoebe Tilly Elsie Nell
+Bryony Cheryl Tracey Lindsey Jolene Mairead Grainne Caoimhe Eoin Cathal"""
 
 
 def _census_names(file_name: str, limit: int | None = None) -> list[str]:
@@ -146,9 +156,13 @@ def _census_names(file_name: str, limit: int | None = None) -> list[str]:
 def build_name_lists(corpus: Iterable[str] = ()) -> tuple[int, int]:
     """Write given-names.txt and surnames.txt; returns how many of each were written."""
     lower_words = {w for text in corpus for w in re.findall(r"\b[a-z]{2,}\b", text)}
-    given = sorted(set(_census_names("dist.female.first") + _census_names("dist.male.first")))
+    census = _census_names("dist.female.first") + _census_names("dist.male.first")
+    given = sorted(set(census) | set(UK_GIVEN_NAMES.split()))
     surnames = sorted(set(_census_names("dist.all.last", SURNAME_LIMIT)))
-    header = "# Source: 1990 US Census name lists via the `names` package (MIT). '*' = ambiguous.\n"
+    header = (
+        "# Source: 1990 US Census name lists via the `names` package (MIT), plus UK given names\n"
+        "# added by the Heard team. '*' = also an everyday word: taken only in a name context.\n"
+    )
 
     def line(name: str) -> str:
         low = name.lower()

@@ -25,6 +25,7 @@ PLACEHOLDERS = {
     "date_of_birth": "[DATE OF BIRTH]",
     "address": "[ADDRESS]",
 }
+KINDS = tuple(PLACEHOLDERS)
 # When two spans of equal length overlap, the earlier kind here wins.
 _PRIORITY = ("email", "nhs_number", "date_of_birth", "phone", "postcode", "address", "name")
 
@@ -72,7 +73,7 @@ _STREET_TYPES = (
 )
 _ADDRESS = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
-    rf"(?:[A-Z][A-Za-z'’\-]+\s+){{1,3}}{_STREET_TYPES}\b\.?",
+    rf"(?:[A-Z][A-Za-z'’\-]+\s+){{1,3}}{_STREET_TYPES}\b",
 )
 
 
@@ -130,7 +131,7 @@ _ROLES = (
     r"radiographer|pharmacist|cleaner|driver|health\s+visitor|support\s+worker|key\s*worker|"
     r"social\s+worker|psychiatrist|psychologist|anaesthetist|gp|manager|volunteer)"
 )
-_CAP_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_CAP_WORD = r"[A-Z][a-z]*['’]?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?"
 _TITLE_NAME = re.compile(rf"\b{_TITLES}\.?\s+(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})?)")
 _ROLE_NAME = re.compile(rf"(?i:\b{_ROLES})\s+(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})?)")
 _INTRODUCED = re.compile(
@@ -143,134 +144,31 @@ _NOT_PERSON_AFTER = re.compile(
     r"\s+(?:Ward|Unit|Suite|House|Centre|Center|Hospital|Clinic|Road|Street|Lane|Avenue|"
     r"Drive|Close|Court|Building|Wing|Block|Surgery|Practice|Trust|Team|Service|Lodge|Hall)\b"
 )
-# Capitalised words that are never names even when a pattern would take them.
-_NEVER_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "i",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "my",
-        "our",
-        "your",
-        "his",
-        "her",
-        "their",
-        "this",
-        "that",
-        "there",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "very",
-        "really",
-        "so",
-        "all",
-        "everyone",
-        "staff",
-        "team",
-        "ward",
-        "unit",
-        "on",
-        "in",
-        "at",
-        "of",
-        "for",
-        "to",
-        "from",
-        "with",
-        "nurse",
-        "nurses",
-        "doctor",
-        "doctors",
-        "sister",
-        "matron",
-        "thank",
-        "thanks",
-        "please",
-        "also",
-        "just",
-        "not",
-        "no",
-        "yes",
-        "mum",
-        "dad",
-        "mam",
-        "nan",
-        "nana",
-        "grandad",
-        "husband",
-        "wife",
-        "son",
-        "daughter",
-        "brother",
-        "friend",
-        "partner",
-        "baby",
-        "lovely",
-        "great",
-        "good",
-        "nice",
-        "kind",
-        "excellent",
-        "amazing",
-        "brilliant",
-        "fantastic",
-        "wonderful",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "a&e",
-        "ae",
-        "icu",
-        "hdu",
-        "gp",
-        "nhs",
-        "covid",
-        "christmas",
-        "easter",
-        "practitioner",
-        "specialist",
-        "manager",
-        "consultant",
-        "registrar",
-        "practice",
-        "reception",
-        "paramedics",
-        "ambulance",
-        "hospital",
-    ]
+# Words before a name-shaped word that make it part of a place or a shop.
+_NOT_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Queen|King|Prince|Princess|St|Saint)|Marks\s+(?:and|&))\s+$"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words and roles: never a name, even straight after a title.
+_FUNCTION_WORDS = _words(
+    """the a an and or but i it he she they we you my our your his her their this that there
+    was were is are be been has have had very really so all everyone staff team ward unit on in
+    at of for to from with nurse nurses doctor doctors sister matron thank thanks please also
+    just not no yes mum dad mam nan nana grandad husband wife son daughter brother friend
+    partner baby lovely great good nice kind excellent amazing brilliant fantastic wonderful
+    practitioner specialist manager consultant registrar practice reception paramedics
+    ambulance hospital"""
+)
+# Capitalised words that are never names unless a title says so.
+_NEVER_NAMES = _FUNCTION_WORDS | _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december a&e ae icu hdu gp nhs covid
+    christmas easter"""
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)?")
 
@@ -279,12 +177,12 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _plain_name_tokens(name: str) -> list[tuple[int, int]]:
-    """Offsets of the words of a pattern-captured name that are not common words."""
+def _plain_name_tokens(name: str, stop: frozenset[str]) -> list[tuple[int, int]]:
+    """Offsets of the words of a pattern-captured name that are not in `stop`."""
     return [
         (m.start(), m.end())
         for m in _WORD.finditer(name)
-        if m.group().lower().strip("'’") not in _NEVER_NAMES
+        if m.group().lower().strip("'’") not in stop
     ]
 
 
@@ -294,7 +192,9 @@ def _pattern_names(text: str) -> Iterator[Span]:
             name_start = m.start("name")
             if _NOT_PERSON_AFTER.match(text, m.end("name")):
                 continue
-            tokens = _plain_name_tokens(m.group("name"))
+            # A title makes even "May" or "Faith" a name; other contexts need more care.
+            stop = _FUNCTION_WORDS if pattern is _TITLE_NAME else _NEVER_NAMES
+            tokens = _plain_name_tokens(m.group("name"), stop)
             # keep the leading run of name words: "Nurse Amy The" -> "Amy"
             if not tokens or tokens[0][0] != 0:
                 continue
@@ -309,7 +209,7 @@ def _pattern_names(text: str) -> Iterator[Span]:
 
 # "Will was brilliant": an everyday-word name described the way people describe staff.
 _DESCRIBED = re.compile(
-    r"\s+(?:was|is|were)\s+(?:so\s+|very\s+|really\s+|absolutely\s+|just\s+)?"
+    r"\s+(?:was|is)\s+(?:so\s+|very\s+|really\s+|absolutely\s+|just\s+)?"
     r"(?:lovely|brilliant|kind|amazing|fantastic|great|wonderful|helpful|rude|caring|excellent|"
     r"fab|fabulous|superb|friendly|attentive|patient|professional|an\s+angel|a\s+star|"
     r"dismissive|unhelpful|outstanding|supportive|gentle|funny|polite)\b",
@@ -334,8 +234,13 @@ def _listed_names(text: str) -> Iterator[Span]:
         low = word.lower().strip("'’")
         if low.endswith(("'s", "’s")):
             low = low[:-2]
-        if not _is_cap(word) or low in _NEVER_NAMES or low not in (plain_given | ambiguous_given):
+        if not _is_cap(word) or low in _NEVER_NAMES:
             continue
+        if low not in (plain_given | ambiguous_given) and not _hyphenated_name(low, plain_given):
+            continue
+        if _NOT_PERSON_BEFORE.search(text, 0, m.start()):
+            continue
+        in_brackets = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
         if word.isupper() and len(word) > 1 and low in ambiguous_given:
             continue
         following = words[i + 1] if i + 1 < len(words) else None
@@ -346,14 +251,22 @@ def _listed_names(text: str) -> Iterator[Span]:
             and following.group().lower() in (plain_sur | ambiguous_sur | plain_given)
             and following.group().lower() not in _NEVER_NAMES
         )
-        if low in ambiguous_given and not has_surname and not _DESCRIBED.match(text, m.end()):
+        described = _DESCRIBED.match(text, m.end()) or in_brackets
+        if low in ambiguous_given and not has_surname and not described:
             continue  # "Will", "Grace", "May" need a name context: handled by the patterns
         if _NOT_PERSON_AFTER.match(text, m.end()):
             continue
         end = following.end() if has_surname else m.end()
+        if _NOT_PERSON_AFTER.match(text, end):
+            continue
         if end == m.end() and word.endswith(("'s", "’s")):
             end -= 2
         yield Span("name", m.start(), end)
+
+
+def _hyphenated_name(low: str, given: frozenset[str]) -> bool:
+    parts = low.split("-")
+    return len(parts) > 1 and all(part in given for part in parts)
 
 
 def _known_names(text: str, known: Iterable[str]) -> Iterator[Span]:

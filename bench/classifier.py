@@ -1,0 +1,53 @@
+"""Benchmark the comment classifier on one core: start-up plus 1,500 comments.
+
+Uses comments from the labelled data set when it is beside the repository, otherwise comments
+from the committed fixtures. Prints `classifier comments/s: N` and `classifier load s: N`.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import csv  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from services.feedback_api.analysis.dataset import DataMissing, load_labelled  # noqa: E402
+from services.feedback_api.analysis.model import DEFAULT_MODEL_DIR, load_model  # noqa: E402
+
+COMMENTS = 1500
+FIXTURES = REPO / "services" / "feedback_api" / "analysis" / "fixtures"
+
+
+def sample_comments() -> list[str]:
+    try:
+        texts = [c.text for c in load_labelled(sys.argv[1] if len(sys.argv) > 1 else None)]
+    except DataMissing:
+        with (FIXTURES / "criticality.csv").open(encoding="utf-8", newline="") as handle:
+            texts = [row["comment"] for row in csv.DictReader(handle)]
+        lines = (FIXTURES / "redaction.jsonl").read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return (texts * (COMMENTS // len(texts) + 1))[:COMMENTS]
+
+
+def main() -> None:
+    texts = sample_comments()
+    started = time.perf_counter()
+    analyser = load_model(DEFAULT_MODEL_DIR)
+    loaded = time.perf_counter()
+    analyser.analyse(texts)
+    finished = time.perf_counter()
+    print(f"classifier comments/s: {COMMENTS / (finished - started):.0f}")
+    print(f"classifier load s: {loaded - started:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Scoring criticality and redaction against the committed fixtures.
+
+A redaction span counts as found when a predicted span of the same kind overlaps it, so "Nurse
+[NAME]" and "[NAME]" both count for "Nurse Sarah": what matters is that the person is hidden.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from .criticality import is_critical
+from .redaction import KINDS, find_spans
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CRITICALITY = FIXTURES / "criticality.csv"
+CRITICALITY_CHECK = FIXTURES / "criticality-check.csv"
+REDACTION = FIXTURES / "redaction.jsonl"
+
+
+def criticality_scores(path: Path = CRITICALITY) -> tuple[float, float]:
+    """(recall, precision) of `is_critical` on a comment,critical CSV."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [
+            (r["comment"], r["critical"].strip().lower() == "true") for r in csv.DictReader(handle)
+        ]
+    hits = Counter((truth, is_critical(text)) for text, truth in rows)
+    recall = hits[True, True] / max(1, hits[True, True] + hits[True, False])
+    precision = hits[True, True] / max(1, hits[True, True] + hits[False, True])
+    return recall, precision
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def redaction_scores(path: Path = REDACTION) -> dict[str, tuple[float, float, int]]:
+    """Per kind: (recall, precision, number of marked entities)."""
+    found, marked, correct, predicted = Counter(), Counter(), Counter(), Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        truth = [(e["kind"], (e["start"], e["end"])) for e in item["entities"]]
+        guess = [(s.kind, (s.start, s.end)) for s in find_spans(item["text"])]
+        for kind, span in truth:
+            marked[kind] += 1
+            found[kind] += any(k == kind and _overlaps(span, g) for k, g in guess)
+        for kind, span in guess:
+            predicted[kind] += 1
+            correct[kind] += any(k == kind and _overlaps(span, t) for k, t in truth)
+    return {
+        kind: (
+            found[kind] / marked[kind] if marked[kind] else 1.0,
+            correct[kind] / predicted[kind] if predicted[kind] else 1.0,
+            marked[kind],
+        )
+        for kind in KINDS
+    }
+
+
+def fixture_lines() -> Iterator[tuple[str, float | int]]:
+    recall, precision = criticality_scores(CRITICALITY)
+    yield "criticality recall", recall
+    yield "criticality precision", precision
+    recall, precision = criticality_scores(CRITICALITY_CHECK)
+    yield "criticality check-set recall", recall
+    yield "criticality check-set precision", precision
+    for kind, (recall, precision, count) in redaction_scores().items():
+        yield f"redaction {kind} recall", recall
+        yield f"redaction {kind} precision", precision
+        yield f"redaction {kind} entities", count
