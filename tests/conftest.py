@@ -113,17 +113,17 @@ def actions_session(engines: dict[str, Engine]) -> Iterator[Session]:
 
 
 @pytest.fixture(scope="session")
-def feedback_app(settings, engines):  # noqa: ANN001, ANN201
+def feedback_app(settings, engines):
     return create_feedback_app(settings["feedback"], engine=engines["feedback"])
 
 
 @pytest.fixture(scope="session")
-def actions_app(settings, engines):  # noqa: ANN001, ANN201
+def actions_app(settings, engines):
     return create_actions_app(settings["actions"], engine=engines["actions"])
 
 
 @pytest.fixture(scope="session")
-def portal_app(settings, engines, feedback_app, actions_app):  # noqa: ANN001, ANN201
+def portal_app(settings, engines, feedback_app, actions_app):
     return create_portal_app(
         settings["portal"],
         engine=engines["portal"],
@@ -134,7 +134,7 @@ def portal_app(settings, engines, feedback_app, actions_app):  # noqa: ANN001, A
     )
 
 
-def _provider(session: Session):  # noqa: ANN202
+def _provider(session: Session):
     def provide() -> Session:
         return session
 
@@ -142,7 +142,7 @@ def _provider(session: Session):  # noqa: ANN202
 
 
 @pytest.fixture
-def apps(feedback_app, actions_app, portal_app, feedback_session, actions_session, portal_session):  # noqa: ANN001, ANN201
+def apps(feedback_app, actions_app, portal_app, feedback_session, actions_session, portal_session):
     """All three apps, each using this test's rolled-back session."""
     pairs = [
         (feedback_app, feedback_session),
@@ -158,17 +158,17 @@ def apps(feedback_app, actions_app, portal_app, feedback_session, actions_sessio
 
 
 @pytest.fixture
-def feedback_api(apps) -> TestClient:  # noqa: ANN001
+def feedback_api(apps) -> TestClient:
     return TestClient(apps["feedback"], raise_server_exceptions=False)
 
 
 @pytest.fixture
-def actions_api(apps) -> TestClient:  # noqa: ANN001
+def actions_api(apps) -> TestClient:
     return TestClient(apps["actions"], raise_server_exceptions=False)
 
 
 @pytest.fixture
-def portal(apps) -> TestClient:  # noqa: ANN001
+def portal(apps) -> TestClient:
     return TestClient(apps["portal"], raise_server_exceptions=False, follow_redirects=False)
 
 
@@ -178,7 +178,7 @@ def portal_issuer(keys_dir: Path) -> TokenIssuer:
 
 
 @pytest.fixture(scope="session")
-def mint(portal_issuer: TokenIssuer):  # noqa: ANN201
+def mint(portal_issuer: TokenIssuer):
     """``mint(audience, *roles, wards=..., sub=...)``: Authorization headers as the portal sends."""
 
     def _mint(

@@ -20,13 +20,15 @@ def page_policy(route: APIRoute) -> PagePolicy | None:
     return None
 
 
-def api_routes(app):  # noqa: ANN001, ANN201
+def api_routes(app):
     return [r for r in app.routes if isinstance(r, APIRoute) and r.path not in DOCUMENTATION]
 
 
 @pytest.mark.parametrize("service", ["feedback", "actions"])
 def test_every_api_route_declares_a_policy(apps, service: str) -> None:
-    missing = [f"{r.methods} {r.path}" for r in api_routes(apps[service]) if route_policy(r) is None]
+    missing = [
+        f"{r.methods} {r.path}" for r in api_routes(apps[service]) if route_policy(r) is None
+    ]
     assert missing == []
 
 

@@ -13,13 +13,13 @@ from services.feedback_api.jobs.models import Job
 
 
 @pytest.fixture
-def kind():  # noqa: ANN201
+def kind():
     """A job kind of this test's own, so tests sharing the committed table never meet."""
     return f"test_{uuid.uuid4().hex[:12]}"
 
 
 @pytest.fixture
-def engine(engines):  # noqa: ANN001, ANN201
+def engine(engines):
     engine = engines["feedback"]
     yield engine
     with Session(engine) as session:
@@ -27,14 +27,14 @@ def engine(engines):  # noqa: ANN001, ANN201
         session.commit()
 
 
-def add(engine, kind: str, payload: dict, **kwargs) -> uuid.UUID:  # noqa: ANN001, ANN003
+def add(engine, kind: str, payload: dict, **kwargs) -> uuid.UUID:
     with Session(engine) as session:
         job = enqueue(session, Job, kind, payload, **kwargs)
         session.commit()
         return job.id
 
 
-def load(engine, job_id: uuid.UUID) -> Job:  # noqa: ANN001
+def load(engine, job_id: uuid.UUID) -> Job:
     with Session(engine) as session:
         return session.exec(select(Job).where(Job.id == job_id)).one()
 
@@ -50,7 +50,7 @@ def test_a_due_job_runs_once_and_is_marked_done(engine, kind: str) -> None:
 
 
 def test_a_failing_job_is_retried_later_with_backoff_then_given_up(engine, kind: str) -> None:
-    def fail(_session, _payload) -> None:  # noqa: ANN001
+    def fail(_session, _payload) -> None:
         raise ConnectionError("feedback_api is down")
 
     job_id = add(engine, kind, {})
@@ -99,7 +99,7 @@ def test_a_job_another_worker_holds_is_left_alone(engine, kind: str) -> None:
 def test_the_same_dedupe_key_cannot_be_queued_twice(engine, kind: str) -> None:
     key = f"{kind}-once"
     add(engine, kind, {}, dedupe_key=key)
-    with pytest.raises(Exception, match="(?i)unique|duplicate"):
+    with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
         add(engine, kind, {}, dedupe_key=key)
 
 

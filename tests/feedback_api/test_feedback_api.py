@@ -10,7 +10,7 @@ from services.feedback_api.feedback.models import Feedback
 PEM = Role.patient_experience_manager
 
 
-def fft(**overrides):  # noqa: ANN003, ANN201
+def fft(**overrides):
     body = {"channel": "fft", "fft_answer": 1, "ward_code": "L4", "comment": "Kind staff."}
     body.update(overrides)
     return body
@@ -79,7 +79,9 @@ def test_feedback_outside_your_scope_is_not_found(feedback_api, mint) -> None:
     assert response.status_code == 404
 
 
-def test_an_unknown_ward_is_refused_naming_the_allowed_codes(feedback_api, mint, feedback_session) -> None:
+def test_an_unknown_ward_is_refused_naming_the_allowed_codes(
+    feedback_api, mint, feedback_session
+) -> None:
     before = len(feedback_session.exec(select(Feedback)).all())
     response = feedback_api.post("/v1/feedback", json=fft(ward_code="NOPE"), headers=mint())
     assert response.status_code == 422
@@ -122,14 +124,18 @@ def test_malformed_json_gets_422_not_500(feedback_api, mint) -> None:
     assert response.status_code == 422
 
 
-def test_a_retry_with_the_same_idempotency_key_stores_nothing_new(feedback_api, mint, feedback_session) -> None:
+def test_a_retry_with_the_same_idempotency_key_stores_nothing_new(
+    feedback_api, mint, feedback_session
+) -> None:
     key = str(uuid.uuid4())
     body = fft(comment=f"retried {key}")
     first = feedback_api.post("/v1/feedback", json=body, headers={**mint(), "Idempotency-Key": key})
     again = feedback_api.post("/v1/feedback", json=body, headers={**mint(), "Idempotency-Key": key})
     assert first.status_code == again.status_code == 201
     assert first.json()["id"] == again.json()["id"]
-    stored = feedback_session.exec(select(Feedback).where(Feedback.comment == body["comment"])).all()
+    stored = feedback_session.exec(
+        select(Feedback).where(Feedback.comment == body["comment"])
+    ).all()
     assert len(stored) == 1
 
 
@@ -171,6 +177,8 @@ def test_health_and_readiness(feedback_api) -> None:
 
 
 def test_responses_carry_a_request_id(feedback_api) -> None:
-    response = feedback_api.get("/healthz", headers={"X-Request-ID": "3f2b9c1e8a7d4e6f9b0a1c2d3e4f5a6b"})
+    response = feedback_api.get(
+        "/healthz", headers={"X-Request-ID": "3f2b9c1e8a7d4e6f9b0a1c2d3e4f5a6b"}
+    )
     assert response.headers["x-request-id"] == "3f2b9c1e8a7d4e6f9b0a1c2d3e4f5a6b"
     assert feedback_api.get("/healthz").headers["x-request-id"]

@@ -31,7 +31,7 @@ def service(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def empty_database(tmp_path: Path, service: str):  # noqa: ANN201
+def empty_database(tmp_path: Path, service: str):
     url = create_database(f"mig_{service}", tmp_path)
     yield url
     drop_database(url)
@@ -42,7 +42,9 @@ def test_each_service_has_a_single_migration_head(service: str) -> None:
     assert len(script.get_heads()) == 1
 
 
-def test_upgrade_downgrade_upgrade_leaves_the_schema_at_head(service: str, empty_database: str) -> None:
+def test_upgrade_downgrade_upgrade_leaves_the_schema_at_head(
+    service: str, empty_database: str
+) -> None:
     upgrade(service, empty_database)
     engine = make_engine(empty_database, service)
     try:

@@ -11,7 +11,7 @@ from tests.support.pages import check_page, error_summary, text
 ANSWERS = ["Very good", "Good", "Neither good nor poor", "Poor", "Very poor", "Don't know"]
 
 
-def open_form(portal, path: str = "/feedback"):  # noqa: ANN001, ANN201
+def open_form(portal, path: str = "/feedback"):
     response = portal.get(path)
     assert response.status_code == 200
     page = check_page(response.text)

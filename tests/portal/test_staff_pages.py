@@ -8,19 +8,19 @@ from services.portal.demo import DEMO_PASSWORD
 from tests.support.pages import check_page, error_summary, text
 
 
-def csrf(portal, path: str = "/sign-in") -> str:  # noqa: ANN001
+def csrf(portal, path: str = "/sign-in") -> str:
     page = check_page(portal.get(path).text)
     return page.select_one("input[name=csrf_token]")["value"]
 
 
-def sign_in(portal, email: str, password: str = DEMO_PASSWORD, next: str = "/staff/feedback"):  # noqa: ANN001, ANN201
+def sign_in(portal, email: str, password: str = DEMO_PASSWORD, next: str = "/staff/feedback"):
     return portal.post(
         "/sign-in",
         data={"csrf_token": csrf(portal), "email": email, "password": password, "next": next},
     )
 
 
-def submit(portal, comment: str, ward: str = "L4", answer: str = "5") -> None:  # noqa: ANN001
+def submit(portal, comment: str, ward: str = "L4", answer: str = "5") -> None:
     page = check_page(portal.get("/feedback").text)
     fields = {i["name"]: i["value"] for i in page.select("form input[type=hidden]")}
     response = portal.post(

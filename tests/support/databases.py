@@ -1,4 +1,4 @@
-"""Fresh databases for tests: PostgreSQL when HEARD_TEST_DATABASE_URL names a server, else SQLite."""
+"""Fresh test databases: PostgreSQL when HEARD_TEST_DATABASE_URL names a server, else SQLite."""
 
 from __future__ import annotations
 

@@ -11,10 +11,14 @@ def check_page(html: str) -> BeautifulSoup:
     """One h1, a title that starts with it, forms with an action and method, unique ids."""
     page = BeautifulSoup(html, "html.parser")
     headings = page.find_all("h1")
-    assert len(headings) == 1, f"expected one h1, found {[h.get_text(strip=True) for h in headings]}"
+    assert len(headings) == 1, (
+        f"expected one h1, found {[h.get_text(strip=True) for h in headings]}"
+    )
     h1 = " ".join(headings[0].get_text().split())
     title = " ".join(page.title.get_text().split()) if page.title else ""
-    assert title.removeprefix("Error: ").startswith(h1), f"title {title!r} does not start with {h1!r}"
+    assert title.removeprefix("Error: ").startswith(h1), (
+        f"title {title!r} does not start with {h1!r}"
+    )
     for form in page.find_all("form"):
         assert form.get("action"), f"a form has no action: {form.attrs}"
         assert form.get("method"), f"a form has no method: {form.attrs}"
