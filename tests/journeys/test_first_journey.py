@@ -113,3 +113,33 @@ def test_feedback_given_while_the_feedback_api_is_down_is_delivered_later(stack:
         found = response.json()["data"]
         time.sleep(0.5)
     assert [item["comment"] for item in found] == [comment], stack.log("portal_worker")[-2000:]
+
+
+def test_one_request_id_follows_a_submission_across_the_services(stack: Stack) -> None:
+    request_id = uuid.uuid4().hex
+    with httpx.Client(base_url=stack.url("portal")) as patient:
+        form = patient.get("/feedback")
+        response = patient.post(
+            "/feedback",
+            data={**hidden_fields(form.text), "ward_code": "L4", "answer": "1"},
+            headers={"X-Request-ID": request_id},
+        )
+        assert response.headers["x-request-id"] == request_id
+    deadline = time.monotonic() + 5
+    while request_id not in stack.log("feedback") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    feedback_lines = [line for line in stack.log("feedback").splitlines() if request_id in line]
+    assert any('"path": "/v1/feedback"' in line for line in feedback_lines)
+
+
+def test_staff_see_a_friendly_page_when_the_feedback_api_is_down(stack: Stack) -> None:
+    with httpx.Client(base_url=stack.url("portal")) as manager:
+        sign_in(manager, "pem@demo.heard.example")
+        stack.stop("feedback")
+        try:
+            response = manager.get("/staff/feedback")
+        finally:
+            stack.start("feedback")
+    assert response.status_code == 503
+    assert "not available at the moment" in response.text
+    assert "Traceback" not in response.text
