@@ -28,6 +28,7 @@ from services.portal import demo as portal_demo
 from services.portal.app import create_app as create_portal_app
 from services.portal.settings import PortalSettings
 from tests.support.databases import SERVICES, create_database, drop_database
+from tests.support.stack import Stack, start_stack
 
 os.environ.setdefault("HEARD_PORTAL_LOG_JSON", "true")
 
@@ -200,3 +201,12 @@ def mint(portal_issuer: TokenIssuer):
         return {"Authorization": f"Bearer {portal_issuer.mint(audience, principal)}"}
 
     return _mint
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The three services and their workers as real processes, shared by every end-to-end and
+    browser test of the run (each test uses data of its own)."""
+    stack = start_stack(tmp_path_factory.mktemp("stack"))
+    yield stack
+    stack.shutdown()

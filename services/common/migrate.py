@@ -34,7 +34,7 @@ def alembic_config(service: str, database_url: str) -> Config:
     return config
 
 
-def upgrade(service: str, database_url: str, revision: str = "head") -> None:
+def upgrade(service: str, database_url: str, revision: str = "heads") -> None:
     engine = make_engine(database_url, service)
     try:
         ensure_schema(engine, service)
@@ -58,17 +58,26 @@ def downgrade(service: str, database_url: str, revision: str = "base") -> None:
 
 
 @lru_cache
-def head_revision(service: str) -> str | None:
+def head_revisions(service: str) -> frozenset[str]:
     script = ScriptDirectory.from_config(alembic_config(service, "sqlite://"))
-    return script.get_current_head()
+    return frozenset(script.get_heads())
 
 
-def current_revision(engine: Engine, service: str) -> str | None:
+def head_revision(service: str) -> str | None:
+    """The single head (a test keeps each service at one); several are joined with '+'."""
+    return "+".join(sorted(head_revisions(service))) or None
+
+
+def current_revisions(engine: Engine, service: str) -> frozenset[str]:
     with engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"version_table": version_table(service)}
         )
-        return context.get_current_revision()
+        return frozenset(context.get_current_heads())
+
+
+def current_revision(engine: Engine, service: str) -> str | None:
+    return "+".join(sorted(current_revisions(engine, service))) or None
 
 
 def main(argv: list[str]) -> int:
@@ -83,7 +92,7 @@ def main(argv: list[str]) -> int:
     prefix = {"portal": "PORTAL", "feedback": "FEEDBACK", "actions": "ACTIONS"}[service]
     url = os.environ.get(f"HEARD_{prefix}_DATABASE_URL") or f"sqlite:///{VAR_DIR / service}.db"
     if action == "upgrade":
-        upgrade(service, url, argv[2] if len(argv) > 2 else "head")
+        upgrade(service, url, argv[2] if len(argv) > 2 else "heads")
     elif action == "downgrade":
         downgrade(service, url, argv[2] if len(argv) > 2 else "base")
     elif action == "current":
