@@ -20,8 +20,11 @@ def _add_request_id(_logger: Any, _name: str, event: dict[str, Any]) -> dict[str
 
 
 def configure_logging(service: str, level: str = "INFO", json: bool = True) -> None:
-    renderer: Any = (
-        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
+    # JSON for machines (the event under "message"); plain lines for a developer's terminal.
+    final: list[Any] = (
+        [structlog.processors.EventRenamer("message"), structlog.processors.JSONRenderer()]
+        if json
+        else [structlog.dev.ConsoleRenderer(colors=False)]
     )
     structlog.configure(
         processors=[
@@ -29,9 +32,8 @@ def configure_logging(service: str, level: str = "INFO", json: bool = True) -> N
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             _add_request_id,
-            structlog.processors.EventRenamer("message"),
             structlog.processors.format_exc_info,
-            renderer,
+            *final,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
         logger_factory=structlog.PrintLoggerFactory(sys.stdout),
