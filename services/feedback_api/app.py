@@ -7,6 +7,10 @@ from sqlalchemy import Engine
 
 from services.common.app import build_api
 from services.feedback_api.feedback.routes import router as feedback_router
+from services.feedback_api.insight.routes import router as insight_router
+from services.feedback_api.labels import events as _label_events  # noqa: F401
+from services.feedback_api.labels.routes import redaction_router
+from services.feedback_api.labels.routes import router as labels_router
 from services.feedback_api.organisation.routes import router as organisation_router
 from services.feedback_api.settings import FeedbackSettings, get_settings
 
@@ -23,7 +27,13 @@ def create_app(settings: FeedbackSettings | None = None, engine: Engine | None =
             "Patient feedback from every channel, the organisation's sites and wards, "
             "complaints and PALS cases. Errors are RFC 9457 problem details."
         ),
-        routers=[organisation_router, feedback_router],
+        routers=[
+            organisation_router,
+            feedback_router,
+            labels_router,
+            redaction_router,
+            insight_router,
+        ],
         trusted_issuers=TRUSTED_ISSUERS,
         larger_bodies={"/v1/feedback/batch": settings.max_batch_bytes},
         engine=engine,

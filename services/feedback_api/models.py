@@ -4,6 +4,7 @@ from services.feedback_api.base import FeedbackTable, feedback_registry
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.idempotency.models import IdempotencyRecord
 from services.feedback_api.jobs.models import Job
+from services.feedback_api.labels import models as labels_models  # noqa: F401  (labels tables)
 from services.feedback_api.organisation.models import Directorate, Organisation, Site, Ward
 
 metadata = feedback_registry.metadata

@@ -12,10 +12,12 @@ from services.common.jobs import Handler, Worker, schedule_command
 from services.common.logging import configure_logging
 from services.feedback_api.idempotency import service as idempotency
 from services.feedback_api.jobs.models import Job
+from services.feedback_api.labels import events as labels
 from services.feedback_api.settings import FeedbackSettings, get_settings
 
 PURGE_IDEMPOTENCY = "purge_idempotency"
 SCHEDULES = {"purge-idempotency": PURGE_IDEMPOTENCY}
+SCHEDULES["reanalyse"] = labels.REANALYSE
 
 
 def handlers(settings: FeedbackSettings) -> dict[str, Handler]:
@@ -24,7 +26,11 @@ def handlers(settings: FeedbackSettings) -> dict[str, Handler]:
             session, older_than=dt.timedelta(hours=settings.idempotency_retention_hours)
         )
 
-    return {PURGE_IDEMPOTENCY: purge}
+    return {
+        PURGE_IDEMPOTENCY: purge,
+        labels.ANALYSE_FEEDBACK: labels.handle_analyse,
+        labels.REANALYSE: labels.handle_reanalyse,
+    }
 
 
 def build_worker(settings: FeedbackSettings) -> Worker:

@@ -1,0 +1,1 @@
+"""Insight: aggregate figures across every source (FFT, complaints, PALS, surveys...)."""

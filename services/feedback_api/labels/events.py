@@ -1,0 +1,70 @@
+"""Analysis of every new comment, without the feedback package knowing about labels.
+
+A session listener sees new Feedback rows after each flush. A few (a single submission, a small
+batch) are analysed at once in the same transaction: the analyser handles thousands of comments
+a second, so a request pays well under a millisecond each. Larger batches and imports are
+handed to the worker as a job in the same transaction, so they are never lost.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import event, insert
+from sqlalchemy.orm import Session as OrmSession
+
+from services.common.clock import utcnow
+from services.common.db import new_id
+from services.common.jobs import PENDING
+from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.jobs.models import Job
+from services.feedback_api.labels import service
+
+INLINE_LIMIT = 50
+ANALYSE_FEEDBACK = "analyse_feedback"
+REANALYSE = "reanalyse"
+
+
+def _after_flush(session: OrmSession, _context: object) -> None:
+    new = [obj for obj in session.new if isinstance(obj, Feedback)]
+    if not new:
+        return
+    connection = session.connection()
+    if len(new) <= INLINE_LIMIT:
+        service.store_analyses(connection, [(f.id, f.comment) for f in new])
+        return
+    ids = [f.id for f in new]
+    now = utcnow()
+    connection.execute(
+        insert(Job),
+        [
+            {
+                "id": new_id(),
+                "kind": ANALYSE_FEEDBACK,
+                "payload": {"feedback_ids": [str(i) for i in ids[start : start + 5000]]},
+                "status": PENDING,
+                "attempts": 0,
+                "max_attempts": 12,
+                "run_after": now,
+                "created_at": now,
+            }
+            for start in range(0, len(ids), 5000)
+        ],
+    )
+
+
+def register() -> None:
+    """Listen on every ORM session (idempotent)."""
+    if not event.contains(OrmSession, "after_flush", _after_flush):
+        event.listen(OrmSession, "after_flush", _after_flush)
+
+
+def handle_analyse(session, payload: dict) -> None:
+    service.analyse_feedback(session, [uuid.UUID(i) for i in payload.get("feedback_ids", [])])
+
+
+def handle_reanalyse(session, payload: dict) -> None:
+    service.reanalyse(session, everything=bool(payload.get("everything", False)))
+
+
+register()
