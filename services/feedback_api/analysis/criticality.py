@@ -52,7 +52,74 @@ CUES: tuple[Cue, ...] = (
         "self-harm", r"\bself[\s-]?harm\w*|\b(?:cut|cutting|hurt|hurting|harm|harming)\s+" + _SELF
     ),
     _cue("self-harm", r"\boverdos\w*|\bhang(?:ing|ed)?\s+" + _SELF),
+    # Preparing or imagining a way to die, saying goodbye, not wanting to wake up.
+    _cue(
+        "suicide",
+        r"\b(?:stockpil\w*|hoard\w*|saving\s+up|sav(?:e|ed|ing)\s+up)\s+(?:\w+\s+){0,2}"
+        r"(?:tablets|pills|meds|medication|painkillers)"
+        r"|\b(?:goodbye|suicide)\s+(?:letters?|notes?|messages?)\b"
+        r"|\b(?:jump\w*|throw\w*\s+(?:my|him|her|them)sel\w+)\s+(?:off|in\s+front\s+of|from)\s+"
+        r"(?:a|the)\s+(?:train|bridge|building|car|bus|roof|cliff|lorry)"
+        r"|\b(?:see|find)\s+(?:a|any)\s+way\s+out\b"
+        r"|\bbetter\s+(?:off\s+)?without\s+me\b"
+        r"|\b(?:rather|prefer\s+to)\s+not\s+wake\s+up|\b(?:not|never)\s+(?:to\s+)?wake\s+up\s+again"
+        r"|\bwish(?:ed)?\s+(?:i|he|she|they)\s+(?:had\s*n[o']t|hadn'?t|didn'?t|did\s+not)\s+"
+        r"(?:woken|wake|survived)",
+        negatable=False,
+    ),
+    # Injuring one's own body, and starving oneself.
+    _cue(
+        "self-harm",
+        r"\b(?:burn\w*|cut\w*|scratch\w*|slash\w*|bit(?:e|ing)|punch\w*|carv\w*)\s+"
+        r"(?:(?:at|into)\s+)?(?:my|his|her|their)\s+(?:own\s+)?"
+        r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|body|face)\b"
+        r"|\b(?:starv\w*|not\s+feeding)\s+" + _SELF + r"|\beating\s+disorder\b[^.!?]{0,80}?"
+        r"\b(?:wait\w*|discharg\w*|refus\w*|no\s+help|weight)",
+    ),
     # Abuse and violence, by staff, family or anyone else.
+    _cue(
+        "abuse",
+        r"\b(?:smack\w*|twist\w*|yank\w*|wrench\w*)\s+(?:\w+\s+){0,3}?"
+        r"(?:arms?|wrists?|hands?|hair|head|face|fingers?)\b"
+        r"|\b(?:called|calling|calls)\s+(?:him|her|me|them|my\s+\w+)\s+(?:a\s+)?"
+        r"(?:stupid|useless|disgusting|fat|pathetic|an?\s+idiot|names)",
+    ),
+    # Control, isolation and restraint: locked in, tied, money or cards taken, call bell removed.
+    _cue(
+        "abuse",
+        r"\block(?:s|ed|ing)?\s+(?:him|her|me|them|us|my\s+\w+)\s+(?:in|up|out)\b"
+        r"|\b(?:tied|strapped|tethered)\s+(?:(?:him|her|me|them)\s+)?(?:to|down|up|into)\b"
+        r"|\bcall\s*bell\b[^.!?]{0,40}?\b(?:tied|taken|removed|moved|unplugged|out\s+of\s+reach)"
+        r"|\b(?:takes?|took|taking|keeps?|kept)\s+(?:his|her|my|their)\s+(?:bank\s+)?"
+        r"(?:cards?|money|pension|benefits|phone|passport)"
+        r"|\b(?:taking|took|takes|stealing|stole)\s+(?:cash|money|valuables|jewellery|rings?)\b"
+        r"|\b(?:money|cash|jewellery|rings?|purse|wallet)\s+(?:\w+\s+){0,2}(?:went|gone|has\s+gone)"
+        r"\s+missing",
+        negatable=False,
+    ),
+    # Injuries nobody can account for.
+    _cue(
+        "abuse",
+        r"\b(?:fingertip|finger\s*tip|grip|hand\s*print)\s+(?:bruis\w*|marks)"
+        r"|\b(?:bruis\w*|burns?|marks|injur\w*|cuts|scratches)\b[^.!?]{0,80}?\b(?:no|any)\s+"
+        r"(?:explanation|idea\s+how|record)",
+        negatable=False,
+    ),
+    # Sexual behaviour towards patients.
+    _cue(
+        "abuse",
+        r"\b(?:got|get|gets|getting|climb\w*)\s+(?:in|into)\s+(?:my|her|his|their)\s+bed\b"
+        r"|\bexpos(?:ed|ing|es)\s+(?:him|her)sel\w+|\b(?:sexual|indecent)\w*\b"
+        r"|\b(?:touch\w*|grop\w*|fondl\w*)\s+(?:my|her|his)\s+(?:breasts?|chest|bottom|bum|"
+        r"private|genitals|groin|thigh)",
+    ),
+    # Children and young people exposed to exploitation.
+    _cue(
+        "safeguarding",
+        r"\b(?:\d{1,2}[\s-]*(?:year|yr)[\s-]*old|teen\w*|under\s*age|child|girl|boy)\b[^.!?]{0,60}?"
+        r"\b(?:alcohol|drugs|older\s+(?:men|man|boys|women)|cigarettes|vapes?)\b",
+        negatable=False,
+    ),
     _cue("abuse", r"\babus(?:e|ed|ive|ing)\b|\bassault\w*|\bmolest\w*|\brap(?:e|ed)\b"),
     _cue("abuse", r"\b(?:hit|slapped|punched|kicked|pinched|shoved|strangled|choked)\s+" + _PERSON),
     _cue("abuse", r"\b(?:shove|shoves|push|pushes|hits|slaps|kicks|punches)\s+" + _PERSON + r"\b"),
@@ -103,7 +170,33 @@ CUES: tuple[Cue, ...] = (
         r"[^.!?]{0,30}?\b(?:hours|days)\b",
         negatable=False,
     ),
-    _cue("neglect", r"\b(?:dehydrated|malnourished|starving|starved)\b"),
+    _cue("neglect", r"\b(?:dehydrated|malnourished|starved)\b"),
+    # Hungry because food was taken away or never came, rather than "starving" after a wait.
+    _cue(
+        "neglect",
+        r"\b(?:was|were|is|are|been|left)\s+(?:\w+\s+)?starving\b[^.!?]{0,50}?\b(?:because|days|"
+        r"nobody|no\s+one|taken|removed|never)"
+        r"|\b(?:meals?|food|trays?|plates?)\s+(?:were|was|got)\s+(?:\w+\s+)?(?:taken\s+away|"
+        r"removed|cleared)\s+before\s+(?:he|she|they|i|we)\s+(?:could|had)",
+        negatable=False,
+    ),
+    # Left on a commode, bedpan or floor; not turned; unable to reach food, drink or help.
+    _cue(
+        "neglect",
+        r"\b(?:left|sat|sitting|stuck|waiting)\s+(?:\w+\s+){0,2}on\s+(?:a|the|his|her)\s+"
+        r"(?:commode|bedpan|toilet|floor)\b[^.!?]{0,40}?\b(?:hours?|all\s+night|crying|"
+        r"ages|until|till)"
+        r"|\b(?:found|lying|lay|laid|left)\s+(?:\w+\s+){0,2}on\s+(?:the|a|his|her)\s+"
+        r"(?:\w+\s+)?floor\b[^.!?]{0,60}?\b(?:hours?|all\s+night|overnight|morning|since)"
+        r"|\b(?:not|never|wasn'?t|weren'?t)\s+(?:been\s+)?(?:turned|repositioned|moved)\b"
+        r"[^.!?]{0,40}?\b(?:night|day|hours|sores?)"
+        r"|\bgrade\s*[234]\b|\b(?:heel|sacral|sacrum|hip)\s+(?:sores?|ulcers?)"
+        r"|\b(?:tray|food|drinks?|water|jug|cup)\b[^.!?]{0,30}?\bout\s+of\s+(?:her|his|their|my)?"
+        r"\s*reach"
+        r"|\b(?:nothing|not\s+anything)\s+to\s+(?:eat|drink)\b[^.!?]{0,60}?"
+        r"\b(?:hours|days|stay|night|all\s+day)",
+        negatable=False,
+    ),
     _cue("neglect", r"\b(?:pressure|bed)\s+(?:sores?|ulcers?|damage)\b"),
     _cue("neglect", r"\bleft\s+to\s+die\b|\bleft\s+alone\s+(?:for\s+hours|all\s+night)"),
     # Falls that were not acted on, or that caused injury.
@@ -113,7 +206,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:not\s+(?:been\s+)?(?:reported|recorded|told|checked|informed)|nobody|no\s+one|"
         r"never\s+(?:told|reported|checked)|wasn'?t\s+(?:told|reported|checked)|"
         r"(?:did\s+not|didn'?t)\s+(?:tell|inform|report|check|record)|"
-        r"broke|broken|fractur\w*|head\s+injury|hit\s+(?:his|her|my)\s+head|bleeding|stitches)",
+        r"broke|broken|crack\w*|fractur\w*|head\s+injury|hit\s+(?:his|her|my)\s+head|bleeding|"
+        r"stitches|(?:until|till)\s+the\s+next\s+day|all\s+night)",
         negatable=False,
     ),
     # Medication errors and other failures of care that harmed someone.
@@ -128,6 +222,36 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:allergy|allergic)\b[^.!?]{0,80}?\b(?:collapsed|reaction|anaphyla\w*|resus\w*|"
         r"couldn'?t\s+breathe|swelled)|\b(?:feed|feeds|insulin|medication|meds|antibiotics|"
         r"oxygen|fluids)\s+(?:was|were)\s+not\s+(?:given|started|changed)\s+for",
+        negatable=False,
+    ),
+    # Someone else's medicine, a multiple of the dose, a mistake with a medicine.
+    _cue(
+        "medication",
+        r"\b(?:(?:another|other|different)\s+(?:patient|person|child|man|woman|lady|resident)'?s"
+        r"|someone\s+else'?s)\s+"
+        r"(?:medicines?|medications?|tablets|drugs?|insulin|injection|blood)\b"
+        r"|\b(?:\w+)\s+times\s+(?:the|his|her|my)\s+(?:\w+\s+)?(?:dose|amount)"
+        r"|\b(?:medicines?|medications?|tablets|drugs?|dose|insulin|injection)\b[^.!?]{0,40}?"
+        r"\bby\s+mistake|\bby\s+mistake\b[^.!?]{0,40}?\b(?:medicines?|medication|tablets|"
+        r"drugs?|dose|insulin|injection)\b"
+        r"|\b(?:food|drink|fed)\b[^.!?]{0,40}?\bnil\s+by\s+mouth"
+        r"|\bwrong\s+(?:patient|leg|arm|side|eye|kidney|baby|blood)\b",
+        negatable=False,
+    ),
+    # Acute deterioration that went unanswered or caused lasting harm.
+    _cue(
+        "harm",
+        r"\b(?:stopped|stop|stops)\s+breathing|\b(?:going|gone|went|turning|turned)\s+blue\b"
+        r"|\blost\s+(?:the\s+use\s+of|(?:his|her|my)\s+(?:sight|speech|leg|baby))"
+        r"|\bended\s+up\s+in\s+(?:intensive\s+care|icu|itu|resus)",
+        negatable=False,
+    ),
+    # A collapse or sepsis that followed being sent home, ignored or kept waiting.
+    _cue(
+        "harm",
+        r"\b(?:sent\s+(?:him|her|me|them)?\s*home|discharged|ignored|dismissed|missed|nobody|"
+        r"no\s+one|didn'?t|did\s+not|never)\b[^.!?]{0,80}?\b(?:crashed|arrested|collapsed|"
+        r"unresponsive|unconscious|paralys\w*|brain\s+damage|sepsis|septic)\b",
         negatable=False,
     ),
     _cue(
@@ -170,6 +294,19 @@ CUES: tuple[Cue, ...] = (
         r"(?:husband|wife|partner|dad|father|mum|mother|son|daughter|carer|family))",
     ),
     _cue("safeguarding", r"\b(?:exploit\w*|grooming|groomed)\b"),
+    # People who go missing from care, court orders broken, someone afraid of another person.
+    _cue(
+        "safeguarding",
+        r"\b(?:walked|wandered|got|ran|went)\s+(?:out\s+of|off|away\s+from)\s+(?:the\s+)?"
+        r"(?:unit|ward|hospital|home|building)\b"
+        r"|\b(?:brought\s+back|found|returned)\s+by\s+(?:the\s+)?police"
+        r"|\b(?:court|restraining|non[\s-]?molestation|protection)\s+order"
+        r"|\b(?:frightened|scared|afraid|terrified)\s+(?:to\s+go\s+(?:back|home)|of\s+(?:my|her|his)"
+        r"\s+ex\b|(?:he|she)\s+will)"
+        r"|\b(?:ex|ex-partner|ex-husband|ex-wife)\s+(?:has\s+been|keeps|kept|is)\s+"
+        r"(?:waiting|following|turning\s+up|threatening|watching|outside)"
+        r"|\bstalk\w*",
+    ),
 )
 
 # Figures of speech that borrow a cue's words; removed before matching.
@@ -178,7 +315,11 @@ IDIOMS = re.compile(
     r"|\bto\s+die\s+for\b|\b(?:would|could|'d)\s+kill\s+for\b|\b(?:bored|scared|worried)\s+to\s+death\b|\bpain\s*killers?\b"
     r"|\bkill(?:s|ing)?\s+(?:me|my\s+back|my\s+feet)\b(?!\s+(?:him|her)sel)|\bdead\s+(?:on\s+time|"
     r"easy|good|nice|quick)\b|\bat\s+risk\s+of\s+(?:missing|being\s+late|losing\s+(?:my|our)\s+"
-    r"(?:appointment|slot|place))|\bthreat\s+of\s+rain\b|\bsafeguarding\s+(?:training|team\s+"
+    r"(?:appointment|slot|place))|\bthreat\s+of\s+rain\b"
+    r"|\bsuicide\s+(?:prevention|awareness|training|leaflets?|helpline\s+number\s+on)"
+    r"|\bpush(?:ed|es|ing)?\s+(?:me|him|her|us)\s+(?:hard|to\s+(?!the\s+(?:floor|ground|wall))|"
+    r"further|on\b|in\s+(?:a|his|her|my|the)\s+(?:wheel)?chair)|\bcheck\w*\s+(?:\w+\s+){0,3}for\s+(?:pressure|bruis|sores|falls)\w*"
+    r"|\bcollapsed\s+(?:lung|vein|with\s+laughter)|\bcrashed\s+(?:computer|system|my\s+car)|\bsafeguarding\s+(?:training|team\s+"
     r"(?:were|was)\s+(?:great|helpful|lovely|kind|brilliant))",
     re.IGNORECASE,
 )
