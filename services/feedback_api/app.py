@@ -6,6 +6,8 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from services.common.app import build_api
+from services.feedback_api.cases.routes import codes_router as case_codes_router
+from services.feedback_api.cases.routes import router as cases_router
 from services.feedback_api.feedback.routes import router as feedback_router
 from services.feedback_api.insight.routes import router as insight_router
 from services.feedback_api.labels import events as _label_events  # noqa: F401
@@ -33,6 +35,8 @@ def create_app(settings: FeedbackSettings | None = None, engine: Engine | None =
             labels_router,
             redaction_router,
             insight_router,
+            cases_router,
+            case_codes_router,
         ],
         trusted_issuers=TRUSTED_ISSUERS,
         larger_bodies={"/v1/feedback/batch": settings.max_batch_bytes},

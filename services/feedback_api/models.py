@@ -1,6 +1,7 @@
 """Every table feedback_api owns, imported here so its metadata (and Alembic) sees them all."""
 
 from services.feedback_api.base import FeedbackTable, feedback_registry
+from services.feedback_api.cases import models as cases_models  # noqa: F401  (cases tables)
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.idempotency.models import IdempotencyRecord
 from services.feedback_api.jobs.models import Job
