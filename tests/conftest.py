@@ -119,8 +119,12 @@ def feedback_app(settings, engines):
 
 
 @pytest.fixture(scope="session")
-def actions_app(settings, engines):
-    return create_actions_app(settings["actions"], engine=engines["actions"])
+def actions_app(settings, engines, feedback_app):
+    return create_actions_app(
+        settings["actions"],
+        engine=engines["actions"],
+        transports={"feedback": httpx.ASGITransport(app=feedback_app)},
+    )
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from services.common.http_client import ServiceClient
 from services.common.tokens import Principal
+
+
+@dataclass(frozen=True)
+class Redacted:
+    text: str
+    spans: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Codes:
+    wards: dict[str, dict[str, Any]]
+    sites: set[str]
+    directorates: set[str]
 
 
 class FeedbackApiClient(ServiceClient):
@@ -18,3 +32,38 @@ class FeedbackApiClient(ServiceClient):
     async def ward_codes(self, principal: Principal | None = None) -> set[str]:
         structure = await self.organisation(principal)
         return {ward["code"] for ward in structure["wards"]}
+
+    async def codes(self, principal: Principal | None = None) -> Codes:
+        """The trust's ward, site and directorate codes (to check what an action covers)."""
+        structure = await self.organisation(principal)
+        return Codes(
+            wards={w["code"]: w for w in structure.get("wards", [])},
+            sites={s["code"] for s in structure.get("sites", [])},
+            directorates={d["code"] for d in structure.get("directorates", [])},
+        )
+
+    async def redact(
+        self, text: str, *, known_names: list[str] | None = None, principal: Principal | None = None
+    ) -> Redacted:
+        """Personal data (names, NHS numbers, phone numbers ...) replaced by placeholders."""
+        response = await self.request(
+            "POST",
+            "/v1/redact",
+            json={"text": text, "known_names": known_names or []},
+            principal=principal,
+            # Redaction changes nothing, so a retry is safe.
+            idempotency_key=None,
+        )
+        body = response.json()
+        return Redacted(text=body["text"], spans=list(body.get("spans") or []))
+
+    async def fft_positive(
+        self, *, month: str, ward_code: str | None = None, principal: Principal | None = None
+    ) -> dict[str, Any]:
+        """The Friends and Family Test figures for a month, for one ward or the whole trust:
+        ``{"positive_percent": float | None, "responses": int, ...}``."""
+        params = {"month": month}
+        if ward_code:
+            params["ward_code"] = ward_code
+        response = await self.request("GET", "/v1/insight/fft", principal=principal, params=params)
+        return response.json()

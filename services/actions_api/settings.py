@@ -18,6 +18,8 @@ class ActionsSettings(ServiceSettings):
     portal_url: str = "http://127.0.0.1:8000"
     api_timeout_seconds: float = 10.0
     max_evidence_bytes: int = 10 * 1024 * 1024
+    # An open action with no progress update for this many days is escalated.
+    missed_update_days: int = Field(default=30, ge=1)
 
 
 @lru_cache
