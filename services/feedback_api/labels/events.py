@@ -31,7 +31,13 @@ def _after_flush(session: OrmSession, _context: object) -> None:
         return
     connection = session.connection()
     if len(new) <= INLINE_LIMIT:
-        service.store_analyses(connection, [(f.id, f.comment) for f in new])
+        service.store_analyses(
+            connection,
+            [
+                service.Item(f.id, f.comment, f.received_at, f.channel, f.site_code, f.ward_code)
+                for f in new
+            ],
+        )
         return
     ids = [f.id for f in new]
     now = utcnow()

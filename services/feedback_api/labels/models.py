@@ -66,7 +66,11 @@ class FeedbackLabel(FeedbackTable, table=True):
     """Sentiment and criticality of one piece of feedback, and what the model last said."""
 
     __tablename__ = "feedback_label"
-    __table_args__ = (Index("ix_feedback_label_critical_sentiment", "critical", "sentiment"),)
+    __table_args__ = (
+        Index("ix_feedback_label_critical_sentiment", "critical", "sentiment"),
+        Index("ix_feedback_label_received_sentiment", "received_at", "has_comment", "sentiment"),
+        Index("ix_feedback_label_ward_received", "ward_code", "received_at"),
+    )
 
     feedback_id: uuid.UUID = Field(
         sa_column=Column(SaUuid, ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True)
@@ -86,6 +90,12 @@ class FeedbackLabel(FeedbackTable, table=True):
     model_version: str = Field(max_length=80)
     framework_version: str = Field(max_length=40)
     analysed_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Copies of the record's own fields, so insight aggregates read one narrow table.
+    has_comment: bool = False
+    received_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    channel: str | None = Field(default=None, max_length=30)
+    site_code: str | None = Field(default=None, max_length=10)
+    ward_code: str | None = Field(default=None, max_length=20)
 
 
 class FeedbackTheme(FeedbackTable, table=True):
@@ -93,7 +103,10 @@ class FeedbackTheme(FeedbackTable, table=True):
     theme, so re-analysis cannot put it back."""
 
     __tablename__ = "feedback_theme"
-    __table_args__ = (Index("ix_feedback_theme_theme_included", "theme", "included"),)
+    __table_args__ = (
+        Index("ix_feedback_theme_theme_included", "theme", "included"),
+        Index("ix_feedback_theme_received_theme", "received_at", "theme"),
+    )
 
     feedback_id: uuid.UUID = Field(
         sa_column=Column(SaUuid, ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True)
@@ -103,6 +116,11 @@ class FeedbackTheme(FeedbackTable, table=True):
     source: str = Field(default=Source.model.value, max_length=10)
     set_by: str | None = Field(default=None, max_length=120)
     set_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Copies of the record's own fields, for aggregates by period, source and ward.
+    received_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    channel: str | None = Field(default=None, max_length=30)
+    site_code: str | None = Field(default=None, max_length=10)
+    ward_code: str | None = Field(default=None, max_length=20)
 
 
 class LabelCorrection(FeedbackTable, table=True):

@@ -53,20 +53,56 @@ def _current_framework(connection: Connection) -> tuple[str, frozenset[str]]:
     return version.name, frozenset(names)
 
 
+@dataclass(frozen=True)
+class Item:
+    """What analysis needs of one record."""
+
+    id: uuid.UUID
+    comment: str | None
+    received_at: dt.datetime | None = None
+    channel: str | None = None
+    site_code: str | None = None
+    ward_code: str | None = None
+
+
+ITEM_COLUMNS = (
+    Feedback.id,
+    Feedback.comment,
+    Feedback.received_at,
+    Feedback.channel,
+    Feedback.site_code,
+    Feedback.ward_code,
+)
+
+
+def item(row) -> Item:
+    return Item(row.id, row.comment, row.received_at, row.channel, row.site_code, row.ward_code)
+
+
 def store_analyses(
     connection: Connection,
-    items: Sequence[tuple[uuid.UUID, str | None]],
+    items: Sequence[Item],
     *,
     now: dt.datetime | None = None,
 ) -> int:
-    """Analyse (feedback id, comment) pairs and write the model's labels, keeping any value a
-    person set. Works on a bare connection so the flush listener can call it mid-flush."""
+    """Analyse records and write the model's labels, keeping any value a person set. Works on a
+    bare connection so the flush listener can call it mid-flush."""
     if not items:
         return 0
     now = now or utcnow()
     framework_name, known = _current_framework(connection)
-    results = analyse_texts([text for _, text in items])
-    ids = [feedback_id for feedback_id, _ in items]
+    results = analyse_texts([i.comment for i in items])
+    ids = [i.id for i in items]
+    copies = {
+        i.id: {
+            "has_comment": bool(i.comment and i.comment.strip()),
+            "received_at": i.received_at,
+            "channel": i.channel,
+            "site_code": i.site_code,
+            "ward_code": i.ward_code,
+        }
+        for i in items
+    }
     existing = {
         row.feedback_id: row
         for row in connection.execute(
@@ -99,6 +135,7 @@ def store_analyses(
             "model_version": result.model_version,
             "framework_version": framework_name,
             "analysed_at": now,
+            **copies[feedback_id],
         }
         row = existing.get(feedback_id)
         if row is None:
@@ -129,6 +166,7 @@ def store_analyses(
                 "included": True,
                 "source": Source.model.value,
                 "set_at": now,
+                **{k: v for k, v in copies[feedback_id].items() if k != "has_comment"},
             }
             for theme in themes
             if theme not in held
@@ -146,10 +184,8 @@ def analyse_feedback(session: Session, feedback_ids: Iterable[uuid.UUID]) -> int
     done = 0
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        rows = session.execute(
-            select(Feedback.id, Feedback.comment).where(Feedback.id.in_(chunk))
-        ).all()
-        done += store_analyses(session.connection(), [(r.id, r.comment) for r in rows])
+        rows = session.execute(select(*ITEM_COLUMNS).where(Feedback.id.in_(chunk))).all()
+        done += store_analyses(session.connection(), [item(r) for r in rows])
     return done
 
 
@@ -164,7 +200,7 @@ def reanalyse(
     last_id: uuid.UUID | None = None
     while True:
         query = (
-            select(Feedback.id, Feedback.comment)
+            select(*ITEM_COLUMNS)
             .outerjoin(FeedbackLabel, FeedbackLabel.feedback_id == Feedback.id)
             .order_by(Feedback.id)
             .limit(CHUNK)
@@ -180,7 +216,7 @@ def reanalyse(
         rows = session.execute(query).all()
         if not rows:
             return done
-        done += store_analyses(session.connection(), [(r.id, r.comment) for r in rows])
+        done += store_analyses(session.connection(), [item(r) for r in rows])
         last_id = rows[-1].id
         if commit_every_chunk:
             session.commit()
@@ -282,7 +318,19 @@ def correct(
         )
     label = session.get(FeedbackLabel, feedback.id)
     if label is None:
-        store_analyses(session.connection(), [(feedback.id, feedback.comment)])
+        store_analyses(
+            session.connection(),
+            [
+                Item(
+                    feedback.id,
+                    feedback.comment,
+                    feedback.received_at,
+                    feedback.channel,
+                    feedback.site_code,
+                    feedback.ward_code,
+                )
+            ],
+        )
         label = session.get(FeedbackLabel, feedback.id)
         assert label is not None
     now = clock.now()
@@ -306,7 +354,14 @@ def correct(
     ]:
         row = session.get(FeedbackTheme, (feedback.id, theme))
         if row is None:
-            row = FeedbackTheme(feedback_id=feedback.id, theme=theme)
+            row = FeedbackTheme(
+                feedback_id=feedback.id,
+                theme=theme,
+                received_at=feedback.received_at,
+                channel=feedback.channel,
+                site_code=feedback.site_code,
+                ward_code=feedback.ward_code,
+            )
         row.included, row.source, row.set_by, row.set_at = included, Source.person.value, who, now
         session.add(row)
         record("theme", "add" if included else "remove", theme)

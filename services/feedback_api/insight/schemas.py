@@ -1,0 +1,110 @@
+"""Bodies of the insight endpoints."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import BaseModel
+
+
+class FftCounts(BaseModel):
+    very_good: int
+    good: int
+    neither: int
+    poor: int
+    very_poor: int
+    dont_know: int
+
+
+class FftRowPublic(BaseModel):
+    month: str
+    level: str
+    code: str
+    name: str
+    parent_code: str | None
+    total_responses: int
+    counts: FftCounts | None
+    percentage_positive: float | None
+    percentage_negative: float | None
+    suppressed: bool
+    suppression: list[str]
+
+
+class FftReport(BaseModel):
+    months: list[str]
+    rows: list[FftRowPublic]
+
+
+class ThemeCountPublic(BaseModel):
+    theme: str
+    group: str
+    group_name: str
+    count: int
+    comments: int
+    rate: float | None
+
+
+class ThemeReport(BaseModel):
+    group_by: str
+    start: str
+    end: str
+    rows: list[ThemeCountPublic]
+
+
+class SentimentMonthPublic(BaseModel):
+    month: str
+    positive: int
+    neutral: int
+    negative: int
+    total: int
+
+
+class SentimentReport(BaseModel):
+    months: list[SentimentMonthPublic]
+
+
+class HotspotComment(BaseModel):
+    feedback_id: uuid.UUID
+    received_at: str
+    channel: str
+    comment: str
+
+
+class HotspotPublic(BaseModel):
+    ward_code: str
+    ward_name: str
+    theme: str
+    month: str
+    count: int
+    baseline_mean: float
+    upper_limit: float
+    baseline: list[int]
+    comments: list[HotspotComment]
+
+
+class HotspotReport(BaseModel):
+    month: str
+    rule: str
+    hotspots: list[HotspotPublic]
+
+
+class EqualityCell(BaseModel):
+    value: str
+    label: str
+    gave_feedback: str  # a number, "fewer than 5", or "0"
+    complained: str
+
+
+class EqualityBreakdown(BaseModel):
+    characteristic: str
+    label: str
+    rows: list[EqualityCell]
+
+
+class EqualityReport(BaseModel):
+    start: str
+    end: str
+    total_feedback: str
+    total_complaints: str
+    breakdowns: list[EqualityBreakdown]
+    note: str

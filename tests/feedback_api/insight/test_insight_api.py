@@ -1,0 +1,193 @@
+"""Themes by source, sentiment over time, hotspots and equality counts."""
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import delete, update
+
+from services.common.roles import Role
+from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.insight import service
+from services.feedback_api.insight.equality import small_number
+from services.feedback_api.labels.models import FeedbackLabel, FeedbackTheme
+
+BOARD = Role.board_reader
+
+
+def add_labelled(
+    session,
+    *,
+    ward,
+    month: dt.date,
+    n,
+    theme="Parking",
+    sentiment="negative",
+    channel="fft",
+    comment="Parking was awful",
+):
+    rows = [
+        Feedback(
+            channel=channel,
+            ward_code=ward,
+            site_code="REN01",
+            received_at=dt.datetime(month.year, month.month, 5 + i % 20, tzinfo=dt.UTC),
+            comment=f"{comment} {uuid.uuid4().hex[:6]}",
+            created_by="test",
+        )
+        for i in range(n)
+    ]
+    session.add_all(rows)
+    session.flush()
+    ids = [r.id for r in rows]
+    if not ids:
+        return []
+    session.execute(delete(FeedbackTheme).where(FeedbackTheme.feedback_id.in_(ids)))
+    session.execute(
+        update(FeedbackLabel).where(FeedbackLabel.feedback_id.in_(ids)).values(sentiment=sentiment)
+    )
+    for r in rows:
+        session.add(
+            FeedbackTheme(
+                feedback_id=r.id,
+                theme=theme,
+                received_at=r.received_at,
+                channel=r.channel,
+                site_code=r.site_code,
+                ward_code=r.ward_code,
+            )
+        )
+    session.flush()
+    return ids
+
+
+def month(n: int) -> dt.date:
+    index = 2017 * 12 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def test_hotspot_detection_flags_a_spike_and_not_steady_noise(feedback_api, feedback_session, mint):
+    steady = [4, 6, 5, 7, 5, 4, 6, 5, 6, 5, 7, 4]
+    quiet = [1, 0, 2, 1, 1, 0, 1, 2, 1, 0, 1, 1]
+    for i in range(12):
+        add_labelled(feedback_session, ward="RT-W", month=month(i), n=steady[i])
+        add_labelled(feedback_session, ward="PBT", month=month(i), n=quiet[i])
+    add_labelled(feedback_session, ward="RT-W", month=month(12), n=8)  # within its noise
+    spike = add_labelled(feedback_session, ward="PBT", month=month(12), n=9)
+    add_labelled(feedback_session, ward="PBT", month=month(12), n=6, sentiment="positive")
+    response = feedback_api.get(
+        "/v1/insight/hotspots",
+        params={"month": month(12).strftime("%Y-%m")},
+        headers=mint("feedback", BOARD),
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "control limit" in body["rule"]
+    found = [(h["ward_code"], h["theme"]) for h in body["hotspots"]]
+    assert found == [("PBT", "Parking")]
+    spot = body["hotspots"][0]
+    assert spot["count"] == 9 and spot["baseline"] == quiet
+    assert spot["count"] > spot["upper_limit"]
+    assert {c["feedback_id"] for c in spot["comments"]} == {str(i) for i in spike}
+
+
+def test_the_control_rule_needs_a_minimum_count_and_a_baseline() -> None:
+    assert not service.is_hotspot(4, [0] * 12)  # a jump from nothing to 4 is not enough
+    assert service.is_hotspot(5, [0] * 12)
+    assert not service.is_hotspot(9, [1, 0])  # too little history
+    assert not service.is_hotspot(10, [5] * 12)  # 10 < 5 + 3 * sqrt(5)
+    assert service.is_hotspot(13, [5] * 12)
+
+
+def test_hotspot_comments_are_redacted(feedback_api, feedback_session, mint):
+    for i in (21, 22, 23):  # three quiet months of history on the ward
+        add_labelled(feedback_session, ward="CDU-W", month=month(i), n=1, sentiment="positive")
+    add_labelled(
+        feedback_session,
+        ward="CDU-W",
+        month=month(24),
+        n=6,
+        comment="Call me on 07700 900123 about the parking",
+    )
+    response = feedback_api.get(
+        "/v1/insight/hotspots",
+        params={"month": month(24).strftime("%Y-%m")},
+        headers=mint("feedback", BOARD),
+    )
+    comments = [c["comment"] for h in response.json()["hotspots"] for c in h["comments"]]
+    assert comments and all("[PHONE]" in c and "07700" not in c for c in comments)
+
+
+def test_theme_counts_and_rates_by_source(feedback_api, feedback_session, mint):
+    add_labelled(feedback_session, ward="RT-W", month=month(30), n=3, channel="complaint")
+    add_labelled(
+        feedback_session,
+        ward="RT-W",
+        month=month(30),
+        n=1,
+        channel="complaint",
+        theme="Discharge",
+        sentiment="neutral",
+    )
+    add_labelled(feedback_session, ward="RT-W", month=month(30), n=2, channel="fft")
+    start = month(30)
+    response = feedback_api.get(
+        "/v1/insight/themes",
+        params={"start": start.isoformat(), "end": (start + dt.timedelta(days=27)).isoformat()},
+        headers=mint("feedback", BOARD),
+    )
+    rows = {(r["group"], r["theme"]): r for r in response.json()["rows"]}
+    parking = rows[("complaint", "Parking")]
+    assert parking["count"] == 3 and parking["comments"] == 4 and parking["rate"] == 0.75
+    assert parking["group_name"] == "Complaint"
+    assert rows[("fft", "Parking")]["rate"] == 1.0
+    by_ward = feedback_api.get(
+        "/v1/insight/themes",
+        params={
+            "start": start.isoformat(),
+            "end": (start + dt.timedelta(days=27)).isoformat(),
+            "group_by": "ward",
+        },
+        headers=mint("feedback", BOARD),
+    ).json()
+    assert {(r["group"], r["theme"], r["count"]) for r in by_ward["rows"]} == {
+        ("RT-W", "Parking", 5),
+        ("RT-W", "Discharge", 1),
+    }
+
+
+def test_sentiment_by_month_includes_empty_months(feedback_api, feedback_session, mint):
+    add_labelled(feedback_session, ward="PBT", month=month(40), n=2, sentiment="positive")
+    add_labelled(feedback_session, ward="PBT", month=month(42), n=3, sentiment="negative")
+    response = feedback_api.get(
+        "/v1/insight/sentiment",
+        params={"start": month(40).strftime("%Y-%m"), "end": month(42).strftime("%Y-%m")},
+        headers=mint("feedback", BOARD),
+    )
+    months = response.json()["months"]
+    assert [(m["positive"], m["negative"], m["total"]) for m in months] == [
+        (2, 0, 2),
+        (0, 0, 0),
+        (0, 3, 3),
+    ]
+
+
+def test_staff_see_figures_for_their_own_wards_only(feedback_api, feedback_session, mint):
+    add_labelled(feedback_session, ward="PBT", month=month(44), n=2, sentiment="positive")
+    params = {"start": month(44).strftime("%Y-%m"), "end": month(44).strftime("%Y-%m")}
+    mine = feedback_api.get(
+        "/v1/insight/sentiment", params=params, headers=mint("feedback", Role.staff, wards=("PBT",))
+    ).json()
+    other = feedback_api.get(
+        "/v1/insight/sentiment", params=params, headers=mint("feedback", Role.staff, wards=("L4",))
+    ).json()
+    assert mine["months"][0]["positive"] == 2 and other["months"][0]["positive"] == 0
+
+
+def test_small_numbers_are_shown_as_fewer_than_5() -> None:
+    assert [small_number(n) for n in (0, 1, 4, 5, 12)] == [
+        "0",
+        "fewer than 5",
+        "fewer than 5",
+        "5",
+        "12",
+    ]
