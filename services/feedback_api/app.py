@@ -9,7 +9,10 @@ from services.common.app import build_api
 from services.feedback_api.cases.routes import codes_router as case_codes_router
 from services.feedback_api.cases.routes import router as cases_router
 from services.feedback_api.feedback.routes import router as feedback_router
+from services.feedback_api.ingest.routes import router as ingest_router
 from services.feedback_api.insight.routes import router as insight_router
+from services.feedback_api.integrations import setup as integrations_setup
+from services.feedback_api.integrations.routes import router as integrations_router
 from services.feedback_api.labels import events as _label_events  # noqa: F401
 from services.feedback_api.labels.routes import redaction_router
 from services.feedback_api.labels.routes import router as labels_router
@@ -22,7 +25,7 @@ TRUSTED_ISSUERS = ["portal", "actions"]
 
 def create_app(settings: FeedbackSettings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
-    return build_api(
+    app = build_api(
         settings=settings,
         title="Heard feedback API",
         description=(
@@ -37,8 +40,15 @@ def create_app(settings: FeedbackSettings | None = None, engine: Engine | None =
             insight_router,
             cases_router,
             case_codes_router,
+            ingest_router,
+            integrations_router,
         ],
         trusted_issuers=TRUSTED_ISSUERS,
-        larger_bodies={"/v1/feedback/batch": settings.max_batch_bytes},
+        larger_bodies={
+            "/v1/feedback/batch": settings.max_batch_bytes,
+            "/v1/imports": settings.max_batch_bytes,
+        },
         engine=engine,
     )
+    # The API-key resolver, and the listeners that emit webhook events for new feedback.
+    return integrations_setup.install(app)

@@ -1,0 +1,204 @@
+"""Webhooks out: events enqueued with the change that caused them, delivered signed, at least once.
+
+Every delivery is a JSON POST of one event::
+
+    {"id": "<uuid>", "type": "feedback.received", "created_at": "<ISO 8601>", "data": {...}}
+
+with the headers ``Heard-Event-Id``, ``Heard-Event-Type`` and
+``Heard-Signature: t=<unix seconds>,v1=<hex>``, where ``v1`` is HMAC-SHA256, keyed with the
+subscription's secret, over ``"<t>." + <the raw body bytes>``. A receiver recomputes it, compares
+in constant time and refuses a ``t`` more than five minutes old (replays). Delivery is at least
+once: a receiver that was down gets the event later (retries with exponential backoff), and may
+get it twice, so it de-duplicates by the event ``id``.
+
+``feedback.received`` is emitted for every new feedback record, whichever path stored it (the
+public form, staff, the single and batch endpoints, CSV and FHIR imports): a session listener
+sees new ``Feedback`` rows at flush time and writes one delivery job per subscription in the
+same transaction, so an event exists exactly when the feedback is committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+import uuid
+from typing import Any
+
+import httpx
+import structlog
+from sqlalchemy import event, insert, select
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session
+
+from services.common.clock import utcnow
+from services.common.jobs import RetryLater
+from services.common.problems import Forbidden
+from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.integrations.models import ApiKey, WebhookEvent, WebhookSubscription
+from services.feedback_api.jobs.models import Job
+
+log = structlog.get_logger(__name__)
+
+DELIVER_WEBHOOK = "deliver_webhook"
+SIGNATURE_HEADER = "Heard-Signature"
+# With backoff capped at an hour, 15 attempts keep trying for about five hours.
+MAX_ATTEMPTS = 15
+TIMEOUT_SECONDS = 10.0
+TOLERANCE_SECONDS = 300
+
+
+def sign(secret: str, body: bytes, timestamp: int) -> str:
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
+    return f"t={timestamp},v1={digest.hexdigest()}"
+
+
+def verify(
+    secret: str, body: bytes, header: str, *, now: float | None = None, tolerance: int = 300
+) -> bool:
+    """What a receiver does (Python receivers may copy it): check signature and freshness."""
+    try:
+        parts = dict(item.split("=", 1) for item in header.split(","))
+        timestamp = int(parts["t"])
+    except (KeyError, ValueError):
+        return False
+    if abs((now if now is not None else time.time()) - timestamp) > tolerance:
+        return False
+    expected = sign(secret, body, timestamp).split("v1=", 1)[1]
+    return hmac.compare_digest(expected, parts.get("v1", ""))
+
+
+def feedback_event_data(feedback: Feedback) -> dict[str, Any]:
+    return {
+        "feedback_id": str(feedback.id),
+        "channel": feedback.channel,
+        "fft_answer": feedback.fft_answer,
+        "comment": feedback.comment,
+        "ward_code": feedback.ward_code,
+        "site_code": feedback.site_code,
+        "collection_mode": feedback.collection_mode,
+        "submitted_via": feedback.submitted_via,
+        "received_at": feedback.received_at.isoformat() if feedback.received_at else None,
+    }
+
+
+def _job_rows(
+    subscriptions: list[tuple[uuid.UUID, list[str]]], kind: WebhookEvent, datas: list[dict]
+) -> list[dict[str, Any]]:
+    targets = [sub_id for sub_id, events in subscriptions if kind.value in (events or [])]
+    if not targets:
+        return []
+    now = utcnow()
+    columns = [c.name for c in Job.__table__.columns]
+    rows = []
+    for data in datas:
+        event_id = str(uuid.uuid4())
+        envelope = {"id": event_id, "type": kind.value, "created_at": now.isoformat(), "data": data}
+        for sub_id in targets:
+            job = Job(
+                kind=DELIVER_WEBHOOK,
+                payload={"subscription_id": str(sub_id), "event": envelope},
+                dedupe_key=f"webhook:{event_id}:{sub_id}",
+                max_attempts=MAX_ATTEMPTS,
+                run_after=now,
+                created_at=now,
+            )
+            rows.append({name: getattr(job, name) for name in columns})
+    return rows
+
+
+def emit(session: OrmSession, kind: WebhookEvent, datas: list[dict[str, Any]]) -> int:
+    """Queue deliveries of events of ``kind`` to every subscriber, in the session's transaction.
+
+    Other domains (cases, and actions through their own service) call this when their events
+    happen; it writes nothing when no one subscribes.
+    """
+    if not datas:
+        return 0
+    connection = session.connection()
+    table = WebhookSubscription.__table__
+    subscriptions = [tuple(row) for row in connection.execute(select(table.c.id, table.c.events))]
+    rows = _job_rows(subscriptions, kind, datas)  # type: ignore[arg-type]
+    if rows:
+        connection.execute(insert(Job.__table__), rows)
+    return len(rows)
+
+
+def _check_integration_channels(session: OrmSession, new_feedback: list[Feedback]) -> None:
+    """An API key never stores a channel outside its scope, whichever route it called."""
+    cache: dict[str, frozenset[str]] = session.info.setdefault("heard_key_channels", {})
+    table = ApiKey.__table__
+    for feedback in new_feedback:
+        created_by = feedback.created_by or ""
+        if not created_by.startswith("integration:"):
+            continue
+        key_id = created_by.removeprefix("integration:")
+        if key_id not in cache:
+            row = (
+                session.connection()
+                .execute(select(table.c.channels).where(table.c.id == key_id))
+                .first()
+            )
+            cache[key_id] = frozenset(row[0] or []) if row else frozenset()
+        allowed = cache[key_id]
+        if feedback.channel not in allowed:
+            # Nothing of the refused request stays pending in the session.
+            for obj in new_feedback:
+                session.expunge(obj)
+            raise Forbidden(
+                f"This API key may not push the channel {feedback.channel!r}. "
+                f"Allowed: {', '.join(sorted(allowed)) or 'none'}.",
+                allowed_channels=sorted(allowed),
+            )
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
+    new_feedback = [obj for obj in session.new if isinstance(obj, Feedback)]
+    if new_feedback:
+        _check_integration_channels(session, new_feedback)
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _after_flush(session: OrmSession, _context: Any) -> None:
+    new_feedback = [obj for obj in session.new if isinstance(obj, Feedback)]
+    if new_feedback:
+        emit(
+            session, WebhookEvent.feedback_received, [feedback_event_data(f) for f in new_feedback]
+        )
+
+
+def deliver(session: Session, payload: dict[str, Any]) -> None:
+    """The worker's handler: POST one event to one subscriber; raise to retry later."""
+    subscription = session.get(WebhookSubscription, uuid.UUID(payload["subscription_id"]))
+    if subscription is None:
+        return  # deleted since: nothing to deliver
+    body = json.dumps(payload["event"], separators=(",", ":"), ensure_ascii=False).encode()
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "heard-webhooks",
+        "Heard-Event-Id": payload["event"]["id"],
+        "Heard-Event-Type": payload["event"]["type"],
+        SIGNATURE_HEADER: sign(subscription.secret, body, int(time.time())),
+    }
+    error = None
+    try:
+        response = httpx.post(
+            subscription.url, content=body, headers=headers, timeout=TIMEOUT_SECONDS
+        )
+        if not response.is_success:
+            error = f"HTTP {response.status_code}"
+    except httpx.HTTPError as exc:
+        error = type(exc).__name__
+    now = utcnow()
+    if error is None:
+        subscription.last_delivered_at = now
+        session.add(subscription)
+        return
+    subscription.last_failed_at = now
+    subscription.last_error = f"{now:%Y-%m-%d %H:%M} UTC: {error}"[:500]
+    session.add(subscription)
+    session.commit()
+    log.warning("webhook_failed", subscription=str(subscription.id), error=error)
+    raise RetryLater(f"{subscription.url}: {error}")
