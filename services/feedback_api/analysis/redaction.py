@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import nhs_number
 import phonenumbers
 
-from .namelists import given_names, surnames
+from .namelists import given_names, places, surnames
 
 PLACEHOLDERS = {
     "name": "[NAME]",
@@ -238,7 +238,7 @@ def _listed_names(text: str) -> Iterator[Span]:
             continue
         if low not in (plain_given | ambiguous_given) and not _hyphenated_name(low, plain_given):
             continue
-        if _NOT_PERSON_BEFORE.search(text, 0, m.start()):
+        if _NOT_PERSON_BEFORE.search(text, 0, m.start()) or _is_place(text, words, i):
             continue
         in_brackets = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
         if word.isupper() and len(word) > 1 and low in ambiguous_given:
@@ -262,6 +262,63 @@ def _listed_names(text: str) -> Iterator[Span]:
         if end == m.end() and word.endswith(("'s", "’s")):
             end -= 2
         yield Span("name", m.start(), end)
+
+
+# Words before a single-word place: "lives in Shirley", "moved to Stanley" (not "thanks to").
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:in|at|from|near|around|outside|towards|via|(?:went|go|going|gone|drove|driving|"
+    r"travel\w*|moved|move|moving|trip|journey|transferred|sent|back|way|bus|train|ambulance)"
+    r"\s+to))\s+$"
+)
+
+
+def _is_place(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Is the capitalised word at `i` the start of a UK place name rather than a person?"""
+    single, multi = places()
+    # "Whitley Bay", "Milton Keynes": a run of capitalised words that is a known place.
+    for length in (4, 3, 2):
+        run = words[i : i + length]
+        if len(run) == length and all(_is_cap(w.group()) for w in run):
+            joined = text[run[0].start() : run[-1].end()]
+            if re.sub(r"\s+", " ", joined).lower() in multi:
+                return True
+    word = words[i].group().lower()
+    return word in single and bool(_PLACE_BEFORE.search(text, 0, words[i].start()))
+
+
+def _lowercase_names(text: str) -> Iterator[Span]:
+    """Names typed in lower case, taken only in a clear name context and only when the word is a
+    given name that patients never use as an ordinary word ("nurse sarah", "sarah was lovely")."""
+    plain_given, _ = given_names()
+    plain_sur, _ = surnames()
+    for m in _LOWER_CONTEXT.finditer(text):
+        name, title = m.group("name"), m.group("title").lower().rstrip(".")
+        low = name.lower()
+        surname_title = title in {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "doctor"}
+        if low in _NEVER_NAMES or not (low in plain_given or (surname_title and low in plain_sur)):
+            continue
+        end = m.end("name")
+        following = m.group("sur")
+        if following and following.lower() not in _NEVER_NAMES and following.lower() in plain_sur:
+            end = m.end("sur")
+        yield Span("name", m.start("name"), end)
+    for m in _LOWER_DESCRIBED.finditer(text):
+        low = m.group("name")
+        if low in plain_given and low not in _NEVER_NAMES:
+            yield Span("name", m.start("name"), m.end("name"))
+
+
+_LOWER_CONTEXT = re.compile(
+    rf"(?P<title>(?i:\b(?:{_TITLES}|{_ROLES}|my\s+name\s+is|name\s+is|called|named|"
+    rf"known\s+as|thanks?\s+(?:you\s+)?to|thank\s+you|shout\s*out\s+to|especially)))\.?\s+"
+    # A lookahead, so "thank you to nurse emma" still tries "nurse emma".
+    r"(?=(?P<name>[a-z][a-z'’]+)\b(?:\s+(?P<sur>[a-z][a-z'’\-]+)\b)?)"
+)
+_LOWER_DESCRIBED = re.compile(
+    r"(?:^|[.!?,;]\s*|\band\s+)(?P<name>[a-z][a-z]+)"
+    r"(?:\s+(?:on|in|at|from)\s+(?:the\s+)?[a-z&]+(?:\s+[a-z]+)?)?" + _DESCRIBED.pattern,
+    re.IGNORECASE,
+)
 
 
 def _hyphenated_name(low: str, given: frozenset[str]) -> bool:
@@ -300,6 +357,7 @@ def find_spans(text: str, known_names: Iterable[str] = ()) -> list[Span]:
         *_addresses(text),
         *_pattern_names(text),
         *_listed_names(text),
+        *_lowercase_names(text),
         *_known_names(text, known_names),
     ]
     # Digits already claimed by an NHS number are not also a phone number.
