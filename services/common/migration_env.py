@@ -7,6 +7,15 @@ from sqlalchemy import MetaData
 
 from services.common.db import make_engine
 
+# Tables a migration creates outside the models: SQLite's FTS5 search tables and their shadow
+# tables (feedback_fts, feedback_fts_data ...). Autogenerate and the models-vs-migrations check
+# leave them alone.
+UNMANAGED_TABLE_MARKER = "_fts"
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    return not (type_ == "table" and name is not None and UNMANAGED_TABLE_MARKER in name)
+
 
 def run(service: str, metadata: MetaData) -> None:
     config = context.config
@@ -28,6 +37,7 @@ def _configure_and_run(service: str, metadata: MetaData, connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -17,6 +17,7 @@ from services.feedback_api.labels import events as _label_events  # noqa: F401
 from services.feedback_api.labels.routes import redaction_router
 from services.feedback_api.labels.routes import router as labels_router
 from services.feedback_api.organisation.routes import router as organisation_router
+from services.feedback_api.respondents.routes import router as respondents_router
 from services.feedback_api.settings import FeedbackSettings, get_settings
 
 # The callers feedback_api accepts service tokens from.
@@ -35,6 +36,7 @@ def create_app(settings: FeedbackSettings | None = None, engine: Engine | None =
         routers=[
             organisation_router,
             feedback_router,
+            respondents_router,
             labels_router,
             redaction_router,
             insight_router,

@@ -9,6 +9,7 @@ from services.feedback_api.integrations import models as integrations_models  # 
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.labels import models as labels_models  # noqa: F401  (labels tables)
 from services.feedback_api.organisation.models import Directorate, Organisation, Site, Ward
+from services.feedback_api.respondents import models as respondents_models  # noqa: F401
 
 metadata = feedback_registry.metadata
 

@@ -9,3 +9,13 @@ read_feedback = Policy("read_feedback", roles=FEEDBACK_READERS)
 # The organisation's structure is public: patients choose their ward on the form.
 read_organisation = Policy("read_organisation", anonymous=True, any_user=True)
 manage_organisation = Policy("manage_organisation", roles={Role.administrator})
+# Contact details: PALS officers, and patient experience managers ("everything in feedback").
+read_contact_details = Policy(
+    "read_contact_details", roles={Role.pals_officer, Role.patient_experience_manager}
+)
+# The public form's optional second step (the patient, through the portal) or PALS/PEM staff.
+add_respondent_details = Policy(
+    "add_respondent_details",
+    anonymous=True,
+    roles={Role.pals_officer, Role.patient_experience_manager},
+)

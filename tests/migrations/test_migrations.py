@@ -18,6 +18,7 @@ from services.common.migrate import (
     upgrade,
     version_table,
 )
+from services.common.migration_env import include_name
 from services.feedback_api.models import metadata as feedback_metadata
 from services.portal.models import metadata as portal_metadata
 from tests.support.databases import create_database, drop_database, on_postgres
@@ -69,7 +70,11 @@ def test_models_and_migrations_agree(service: str, empty_database: str) -> None:
         with engine.connect() as connection:
             context = MigrationContext.configure(
                 connection,
-                opts={"compare_type": True, "version_table": version_table(service)},
+                opts={
+                    "compare_type": True,
+                    "version_table": version_table(service),
+                    "include_name": include_name,
+                },
             )
             differences = compare_metadata(context, METADATA[service])
         assert differences == []

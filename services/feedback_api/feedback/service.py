@@ -1,21 +1,47 @@
-"""Business rules for feedback: validation against the organisation, storage, scoped reading."""
+"""Business rules for feedback: validation against the organisation, storage, scoped reading,
+redaction by role, search and cursor paging."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import json
+import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, column, func, literal_column, or_, text
 from sqlmodel import Session, select
 
 from services.common.clock import Clock
 from services.common.fft import FftAnswer
 from services.common.problems import Unprocessable, field_error
+from services.common.roles import Role
 from services.common.tokens import Principal
-from services.feedback_api.feedback.models import CHANNEL_LABELS, Channel, Feedback, SubmittedVia
-from services.feedback_api.feedback.schemas import FeedbackCreate, FeedbackPublic
+from services.feedback_api.analysis import redact
+from services.feedback_api.feedback.models import (
+    CHANNEL_LABELS,
+    Channel,
+    Feedback,
+    FeedbackAnswer,
+    FftSetting,
+    RespondentType,
+    SubmittedVia,
+    national_mode,
+)
+from services.feedback_api.feedback.schemas import (
+    AnswerPublic,
+    FeedbackCreate,
+    FeedbackDetail,
+    FeedbackPublic,
+)
 from services.feedback_api.organisation.models import Site, Ward
+from services.feedback_api.respondents import service as respondents
+
+# Roles that may read the original (unredacted) text, equality data and accessible needs.
+PERSONAL_DATA_ROLES = frozenset({Role.pals_officer, Role.patient_experience_manager})
 
 
 def caller_name(principal: Principal) -> str:
@@ -30,6 +56,17 @@ def submitted_via(principal: Principal) -> SubmittedVia:
     if principal.is_anonymous:
         return SubmittedVia.portal
     return SubmittedVia.staff
+
+
+def sees_personal_data(principal: Principal) -> bool:
+    return principal.has_any(PERSONAL_DATA_ROLES)
+
+
+def redacted(text_: str | None) -> str | None:
+    """The text with personal data replaced by placeholders (no staff names available here)."""
+    if text_ is None:
+        return None
+    return redact(text_, ()).text
 
 
 def _check_codes(session: Session, data: FeedbackCreate) -> tuple[str | None, str | None]:
@@ -63,57 +100,141 @@ def _check_codes(session: Session, data: FeedbackCreate) -> tuple[str | None, st
     return data.ward_code, site_code
 
 
+def _too_long(field: str, value: str, limit: int) -> dict[str, str]:
+    return field_error(field, f"The text is {len(value):,} characters; the limit is {limit:,}.")
+
+
 def validate(session: Session, data: FeedbackCreate, *, max_comment_chars: int) -> None:
+    """Checks that need the database or settings; raises Unprocessable naming the field."""
+    errors = []
     if data.comment is not None and len(data.comment) > max_comment_chars:
-        raise Unprocessable(
-            errors=[
-                field_error(
-                    "comment",
-                    f"The comment is {len(data.comment):,} characters; the limit is "
-                    f"{max_comment_chars:,}.",
-                )
-            ]
+        errors.append(
+            field_error(
+                "comment",
+                f"The comment is {len(data.comment):,} characters; the limit is "
+                f"{max_comment_chars:,}.",
+            )
         )
+    for index, answer in enumerate(data.answers):
+        if answer.answer_text is not None and len(answer.answer_text) > max_comment_chars:
+            errors.append(
+                _too_long(f"answers.{index}.answer_text", answer.answer_text, max_comment_chars)
+            )
+    errors.extend(respondents.need_errors(session, data.accessible_needs, "accessible_needs"))
+    if errors:
+        raise Unprocessable(errors=errors)
     _check_codes(session, data)
 
 
 def build(session: Session, data: FeedbackCreate, principal: Principal, clock: Clock) -> Feedback:
-    """A new, unsaved record (the caller commits, so batches can share a transaction)."""
+    """A new, unsaved record with its answers and respondent details (added to the session with
+    it, by cascade); the caller commits, so batches can share a transaction."""
     ward_code, site_code = _check_codes(session, data)
+    setting = data.fft_setting.value if data.fft_setting is not None else None
+    if setting is None and ward_code is not None:
+        ward = session.get(Ward, ward_code)
+        setting = ward.fft_setting if ward is not None else None
     now = clock.now()
-    return Feedback(
+    feedback = Feedback(
         channel=data.channel.value,
         fft_answer=int(data.fft_answer) if data.fft_answer is not None else None,
         comment=data.comment,
+        comment_redacted=redacted(data.comment),
         ward_code=ward_code,
         site_code=site_code,
         collection_mode=data.collection_mode.value,
+        fft_setting=setting,
         submitted_via=submitted_via(principal).value,
         language=data.language,
         received_at=data.received_at or now,
         created_at=now,
         created_by=caller_name(principal),
+        respondent_type=data.respondent_type.value if data.respondent_type else None,
     )
+    feedback.answers = [
+        FeedbackAnswer(
+            position=position,
+            question_key=answer.question_key,
+            question_text=answer.question_text,
+            answer_text=answer.answer_text,
+            answer_text_redacted=redacted(answer.answer_text),
+            answer_value=answer.answer_value,
+        )
+        for position, answer in enumerate(data.answers)
+    ]
+    respondents.attach(
+        feedback,
+        contact=data.contact,
+        equality=data.equality,
+        needs=data.accessible_needs,
+        now=now,
+    )
+    return feedback
 
 
-def to_public(feedback: Feedback, ward_names: dict[str, str] | None = None) -> FeedbackPublic:
+def _shown_text(original: str | None, stored_redaction: str | None, privileged: bool):
+    if original is None:
+        return None, False
+    if privileged:
+        return original, False
+    return (stored_redaction if stored_redaction is not None else redacted(original)), True
+
+
+def to_public(
+    feedback: Feedback,
+    ward_names: dict[str, str] | None = None,
+    *,
+    privileged: bool = False,
+) -> FeedbackPublic:
+    """The record as the API returns it: redacted text unless ``privileged`` (PALS or PEM)."""
     answer = FftAnswer(feedback.fft_answer) if feedback.fft_answer is not None else None
+    comment, is_redacted = _shown_text(feedback.comment, feedback.comment_redacted, privileged)
     return FeedbackPublic(
         id=feedback.id,
         channel=Channel(feedback.channel),
         channel_label=CHANNEL_LABELS[Channel(feedback.channel)],
         fft_answer=answer,
         fft_answer_label=answer.label if answer else None,
-        comment=feedback.comment,
+        comment=comment,
+        comment_is_redacted=is_redacted,
         ward_code=feedback.ward_code,
         ward_name=(ward_names or {}).get(feedback.ward_code or ""),
         site_code=feedback.site_code,
         collection_mode=feedback.collection_mode,
+        national_mode=national_mode(feedback.collection_mode, feedback.fft_setting).value,
+        fft_setting=feedback.fft_setting,
         submitted_via=feedback.submitted_via,
         language=feedback.language,
         received_at=feedback.received_at,
+        respondent_type=feedback.respondent_type,
+        contactable=feedback.contactable,
         is_demo=feedback.is_demo,
     )
+
+
+def to_detail(
+    session: Session, feedback: Feedback, principal: Principal, ward_names: dict[str, str]
+) -> FeedbackDetail:
+    privileged = sees_personal_data(principal)
+    public = to_public(feedback, ward_names, privileged=privileged)
+    answers = [
+        AnswerPublic(
+            question_key=a.question_key,
+            question_text=a.question_text,
+            answer_text=_shown_text(a.answer_text, a.answer_text_redacted, privileged)[0],
+            answer_value=a.answer_value,
+        )
+        for a in feedback.answers
+    ]
+    detail = FeedbackDetail(**public.model_dump(), answers=answers)
+    if privileged:
+        detail.personal_data_visible = True
+        detail.equality = respondents.equality_public(feedback.equality)
+        detail.accessible_needs = respondents.needs_public(session, feedback)
+    return detail
+
+
+# --- reading: filters, search, cursor paging --------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -125,6 +246,9 @@ class FeedbackFilters:
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     text: str | None = None
+    respondent_type: RespondentType | None = None
+    has_comment: bool | None = None
+    fft_setting: FftSetting | None = None
 
 
 def _scoped(query, principal: Principal):
@@ -144,7 +268,66 @@ def _scoped(query, principal: Principal):
     )
 
 
-def _filtered(query, filters: FeedbackFilters):
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERM = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+def fts5_query(search: str, column: str) -> str | None:
+    """A safe FTS5 query with the meaning of PostgreSQL's websearch_to_tsquery: words are ANDed,
+    "quoted text" is a phrase, ``or`` between terms means OR, ``-word`` excludes a word."""
+    positives: list[str] = []
+    negatives: list[str] = []
+    pending_or = False
+    for match in _TERM.finditer(search):
+        negate = match.group(1) == "-"
+        raw = match.group(2) if match.group(2) is not None else match.group(3)
+        if match.group(3) is not None and raw.startswith("-") and len(raw) > 1:
+            negate, raw = True, raw[1:]
+        if match.group(3) is not None and raw.lower() == "or" and positives:
+            pending_or = True
+            continue
+        words = _WORD.findall(raw)
+        if not words:
+            continue
+        phrase = '"' + " ".join(words) + '"'
+        if negate:
+            negatives.append(phrase)
+        elif pending_or:
+            positives[-1] = f"({positives[-1]} OR {phrase})"
+            pending_or = False
+        else:
+            positives.append(phrase)
+    if not positives:
+        return None
+    expression = " AND ".join(positives)
+    if negatives:
+        expression = f"({expression}) NOT ({' OR '.join(negatives)})"
+    return f"{column} : ({expression})"
+
+
+def _text_search(query, session: Session, search: str, privileged: bool):
+    """Full-text search in comments: PostgreSQL's text search, SQLite's FTS5 table.
+
+    Roles that see redacted comments search the redacted text, so a search for a name cannot
+    reveal which comment mentions it.
+    """
+    searched = Feedback.comment if privileged else Feedback.comment_redacted
+    if session.get_bind().dialect.name == "postgresql":
+        english = literal_column("'english'::regconfig")
+        vector = func.to_tsvector(english, func.coalesce(searched, ""))
+        return query.where(vector.op("@@")(func.websearch_to_tsquery(english, search)))
+    expression = fts5_query(search, "comment" if privileged else "comment_redacted")
+    if expression is None:
+        return query
+    matches = (
+        text("SELECT feedback_id FROM feedback_fts WHERE feedback_fts MATCH :fts")
+        .bindparams(fts=expression)
+        .columns(column("feedback_id"))
+    )
+    return query.where(Feedback.id.in_(matches))
+
+
+def _filtered(query, filters: FeedbackFilters, session: Session, privileged: bool):
     if filters.channel is not None:
         query = query.where(Feedback.channel == filters.channel.value)
     if filters.ward_code:
@@ -153,6 +336,14 @@ def _filtered(query, filters: FeedbackFilters):
         query = query.where(Feedback.site_code == filters.site_code)
     if filters.fft_answer is not None:
         query = query.where(Feedback.fft_answer == int(filters.fft_answer))
+    if filters.fft_setting is not None:
+        query = query.where(Feedback.fft_setting == filters.fft_setting.value)
+    if filters.respondent_type is not None:
+        query = query.where(Feedback.respondent_type == filters.respondent_type.value)
+    if filters.has_comment is True:
+        query = query.where(Feedback.comment.is_not(None))
+    elif filters.has_comment is False:
+        query = query.where(Feedback.comment.is_(None))
     if filters.received_from:
         start = dt.datetime.combine(filters.received_from, dt.time(), tzinfo=dt.UTC)
         query = query.where(Feedback.received_at >= start)
@@ -160,8 +351,50 @@ def _filtered(query, filters: FeedbackFilters):
         end = dt.datetime.combine(filters.received_to + dt.timedelta(days=1), dt.time(), dt.UTC)
         query = query.where(Feedback.received_at < end)
     if filters.text:
-        query = query.where(Feedback.comment.ilike(f"%{filters.text}%"))
+        query = _text_search(query, session, filters.text, privileged)
     return query
+
+
+@dataclass(frozen=True)
+class Cursor:
+    received_at: dt.datetime
+    id: uuid.UUID
+    backwards: bool = False
+
+    def encode(self) -> str:
+        raw = json.dumps(
+            {"t": self.received_at.isoformat(), "i": str(self.id), "b": self.backwards},
+            separators=(",", ":"),
+        )
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, value: str) -> Cursor:
+        try:
+            padded = value + "=" * (-len(value) % 4)
+            data = json.loads(base64.urlsafe_b64decode(padded.encode()))
+            received = dt.datetime.fromisoformat(data["t"])
+            if received.tzinfo is None:
+                raise ValueError("naive")
+            return cls(received, uuid.UUID(data["i"]), bool(data.get("b", False)))
+        except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+            raise Unprocessable(
+                errors=[field_error("cursor", "The cursor is not one this API gave out.")]
+            ) from exc
+
+
+@dataclass
+class Page:
+    rows: list[Feedback]
+    count: int
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def _base(session: Session, principal: Principal, filters: FeedbackFilters):
+    return _filtered(
+        _scoped(select(Feedback), principal), filters, session, sees_personal_data(principal)
+    )
 
 
 def list_feedback(
@@ -170,14 +403,71 @@ def list_feedback(
     filters: FeedbackFilters,
     *,
     limit: int,
-    offset: int,
-) -> tuple[list[Feedback], int]:
-    base = _filtered(_scoped(select(Feedback), principal), filters)
+    offset: int = 0,
+    cursor: str | None = None,
+) -> Page:
+    """Newest first. With a cursor, the page after (or before) it; otherwise from ``offset``."""
+    base = _base(session, principal, filters)
     count = session.exec(select(func.count()).select_from(base.subquery())).one()
-    rows = session.exec(
-        base.order_by(Feedback.received_at.desc(), Feedback.id).limit(limit).offset(offset)
+    position = Cursor.decode(cursor) if cursor else None
+    newest_first = (Feedback.received_at.desc(), Feedback.id.desc())
+    if position is None:
+        rows = list(session.exec(base.order_by(*newest_first).limit(limit + 1).offset(offset)))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        has_previous = offset > 0
+        has_next = more
+    elif not position.backwards:
+        after = or_(
+            Feedback.received_at < position.received_at,
+            and_(Feedback.received_at == position.received_at, Feedback.id < position.id),
+        )
+        rows = list(session.exec(base.where(after).order_by(*newest_first).limit(limit + 1)))
+        has_next = len(rows) > limit
+        rows = rows[:limit]
+        has_previous = True
+    else:
+        before = or_(
+            Feedback.received_at > position.received_at,
+            and_(Feedback.received_at == position.received_at, Feedback.id > position.id),
+        )
+        oldest_first = (Feedback.received_at.asc(), Feedback.id.asc())
+        rows = list(session.exec(base.where(before).order_by(*oldest_first).limit(limit + 1)))
+        has_previous = len(rows) > limit
+        rows = list(reversed(rows[:limit]))
+        has_next = True
+    next_cursor = Cursor(rows[-1].received_at, rows[-1].id).encode() if rows and has_next else None
+    previous_cursor = (
+        Cursor(rows[0].received_at, rows[0].id, backwards=True).encode()
+        if rows and has_previous
+        else None
     )
-    return list(rows), count
+    return Page(rows, count, next_cursor, previous_cursor)
+
+
+def iter_feedback(
+    session: Session, principal: Principal, filters: FeedbackFilters, *, batch: int = 500
+) -> Iterator[Feedback]:
+    """Every matching record, newest first, read in keyset batches (for exports)."""
+    base = _base(session, principal, filters).order_by(
+        Feedback.received_at.desc(), Feedback.id.desc()
+    )
+    last: Feedback | None = None
+    while True:
+        query = base
+        if last is not None:
+            query = query.where(
+                or_(
+                    Feedback.received_at < last.received_at,
+                    and_(Feedback.received_at == last.received_at, Feedback.id < last.id),
+                )
+            )
+        rows = list(session.exec(query.limit(batch)))
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = rows[-1]
+        session.expunge_all()
 
 
 def get_feedback(session: Session, principal: Principal, feedback_id: uuid.UUID) -> Feedback | None:

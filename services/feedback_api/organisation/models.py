@@ -6,8 +6,12 @@ code from the other services.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlmodel import Field
 
+from services.common.clock import utcnow
+from services.common.db import UTCDateTime
 from services.feedback_api.base import FeedbackTable
 
 
@@ -58,3 +62,16 @@ class Ward(WardBase, table=True):
     directorate_code: str | None = Field(
         default=None, foreign_key="directorate.code", max_length=20, index=True
     )
+
+
+class WardEligibleCount(FeedbackTable, table=True):
+    """How many people could have answered the FFT on a ward in a month (the national return's
+    Total Eligible)."""
+
+    __tablename__ = "ward_eligible_count"
+
+    ward_code: str = Field(foreign_key="ward.code", primary_key=True, max_length=20)
+    month: dt.date = Field(primary_key=True, description="The first day of the month")
+    eligible: int = Field(ge=0)
+    updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: str = Field(max_length=120)
