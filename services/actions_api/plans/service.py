@@ -67,13 +67,10 @@ def can_edit_plan(principal: Principal, action: Action) -> bool:
 
 
 def may_see(principal: Principal, action: Action) -> bool:
-    """Trust-wide roles see every action; staff and matrons their scope, their own and the
-    trust-wide actions (those covering no particular ward or directorate)."""
-    if principal.trust_wide or principal.has_any({Role.administrator}):
-        return True
-    if not action.wards and not action.directorates:
-        return True
-    return leads(principal, action) or covers_scope(principal, action)
+    """Action plans are the trust's published commitments, not personal data: every member of
+    staff may read every action (``mine`` narrows a list to their own); changing one is what
+    the lead and the ward or directorate scope govern (403 otherwise)."""
+    return True
 
 
 # --- dates ------------------------------------------------------------------------------------

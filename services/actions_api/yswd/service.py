@@ -31,11 +31,9 @@ def get_entry(session: Session, entry_id: uuid.UUID) -> Entry:
 
 def to_public(session: Session, entry: Entry) -> schemas.EntryPublic:
     action = session.get(Action, entry.action_id) if entry.action_id else None
-    return schemas.EntryPublic.model_validate(
-        entry,
-        from_attributes=True,
-        update={"action_reference": action.reference if action else None},
-    )
+    public = schemas.EntryPublic.model_validate(entry, from_attributes=True)
+    public.action_reference = action.reference if action else None
+    return public
 
 
 def to_published(entry: Entry) -> schemas.PublishedEntry:
