@@ -35,6 +35,9 @@ from sqlmodel import Session
 from services.common.clock import utcnow
 from services.common.jobs import RetryLater
 from services.common.problems import Forbidden
+
+# Every table, so that mappers with relationships configure in the worker process too.
+from services.feedback_api import models as _all_tables  # noqa: F401
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.integrations.models import ApiKey, WebhookEvent, WebhookSubscription
 from services.feedback_api.jobs.models import Job

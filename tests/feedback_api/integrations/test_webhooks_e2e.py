@@ -1,0 +1,93 @@
+"""Webhooks for real: the feedback worker delivers to a receiver on loopback that is stopped and
+started again; every event arrives with a valid signature (duplicates allowed)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import httpx
+import pytest
+
+from services.common.roles import Role
+from services.common.tokens import Principal, TokenIssuer
+from services.feedback_api.integrations import webhooks
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.e2e
+
+
+def wait_for(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+def test_every_event_reaches_a_receiver_that_was_down_for_a_while(stack: Stack, receiver) -> None:
+    issuer = TokenIssuer("portal", (stack.keys_dir / "portal.pem").read_text())
+    admin = Principal(sub="e2e-admin", roles=frozenset({Role.administrator.value}))
+    api = httpx.Client(base_url=stack.url("feedback"), timeout=10)
+
+    def as_admin() -> dict[str, str]:
+        return {"Authorization": f"Bearer {issuer.mint('feedback', admin)}"}
+
+    hook = api.post(
+        "/v1/admin/webhooks",
+        json={"name": "e2e", "url": receiver.url, "events": ["feedback.received"]},
+        headers=as_admin(),
+    ).json()
+    key = api.post(
+        "/v1/admin/api-keys", json={"name": "e2e", "channels": ["fft"]}, headers=as_admin()
+    ).json()["key"]
+    vendor = {"Authorization": f"Bearer {key}"}
+    marker = uuid.uuid4().hex
+    expected: set[str] = set()
+
+    def push(count: int, answer: int) -> None:
+        items = [
+            {"channel": "fft", "fft_answer": answer, "ward_code": "L4", "comment": f"{marker} {n}"}
+            for n in range(count)
+        ]
+        response = api.post("/v1/feedback/batch", json={"items": items}, headers=vendor)
+        assert response.status_code == 200, response.text
+        expected.update(r["id"] for r in response.json()["results"])
+
+    def arrived() -> set[str]:
+        return {e["json"]["data"]["feedback_id"] for e in receiver.events()}
+
+    try:
+        push(3, 1)
+        one = api.post(
+            "/v1/feedback",
+            json={"channel": "fft", "fft_answer": 2, "comment": f"{marker} single"},
+            headers=vendor,
+        )
+        expected.add(one.json()["id"])
+        assert wait_for(lambda: expected <= arrived(), 20), "the first events did not arrive"
+
+        receiver.stop()
+        push(4, 5)
+        time.sleep(3)  # the worker tries, fails and backs off
+        receiver.start()  # the same port again
+        assert wait_for(lambda: expected <= arrived(), 45), (
+            f"missing {len(expected - arrived())} events; worker log: "
+            f"{stack.log('feedback_worker')[-2000:]}"
+        )
+    finally:
+        api.delete(f"/v1/admin/webhooks/{hook['id']}", headers=as_admin())
+
+    events = receiver.events()
+    assert len(events) >= len(expected) == 8
+    ids_by_feedback = {}
+    for event in events:
+        headers = {k.lower(): v for k, v in event["headers"].items()}
+        assert webhooks.verify(hook["secret"], event["body"], headers["heard-signature"])
+        assert event["json"]["type"] == "feedback.received"
+        feedback_id = event["json"]["data"]["feedback_id"]
+        # A duplicate of an event carries the same event id.
+        assert ids_by_feedback.setdefault(feedback_id, event["json"]["id"]) == event["json"]["id"]
+    shown = api.get("/v1/admin/webhooks", headers=as_admin())
+    assert hook["id"] not in [w["id"] for w in shown.json()["data"]]
