@@ -10,10 +10,7 @@ from services.feedback_api.cases.routes import codes_router as case_codes_router
 from services.feedback_api.cases.routes import router as cases_router
 from services.feedback_api.feedback.routes import router as feedback_router
 from services.feedback_api.ingest.routes import router as ingest_router
-from services.feedback_api.ingest.routes import router as ingest_router
 from services.feedback_api.insight.routes import router as insight_router
-from services.feedback_api.integrations import setup as integrations_setup
-from services.feedback_api.integrations.routes import router as integrations_router
 from services.feedback_api.integrations import setup as integrations_setup
 from services.feedback_api.integrations.routes import router as integrations_router
 from services.feedback_api.labels import events as _label_events  # noqa: F401

@@ -6,8 +6,6 @@ from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.idempotency.models import IdempotencyRecord
 from services.feedback_api.ingest import models as ingest_models  # noqa: F401  (imports)
 from services.feedback_api.integrations import models as integrations_models  # noqa: F401
-from services.feedback_api.ingest import models as ingest_models  # noqa: F401  (imports)
-from services.feedback_api.integrations import models as integrations_models  # noqa: F401
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.labels import models as labels_models  # noqa: F401  (labels tables)
 from services.feedback_api.organisation.models import Directorate, Organisation, Site, Ward

@@ -12,7 +12,6 @@ from services.common.jobs import Handler, Worker, schedule_command
 from services.common.logging import configure_logging
 from services.feedback_api.idempotency import service as idempotency
 from services.feedback_api.integrations import webhooks
-from services.feedback_api.integrations import webhooks
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.labels import events as labels
 from services.feedback_api.settings import FeedbackSettings, get_settings
@@ -32,7 +31,6 @@ def handlers(settings: FeedbackSettings) -> dict[str, Handler]:
         PURGE_IDEMPOTENCY: purge,
         labels.ANALYSE_FEEDBACK: labels.handle_analyse,
         labels.REANALYSE: labels.handle_reanalyse,
-        webhooks.DELIVER_WEBHOOK: webhooks.deliver,
         webhooks.DELIVER_WEBHOOK: webhooks.deliver,
     }
 
