@@ -269,6 +269,7 @@ _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|at|from|near|around|outside|towards|via|(?:went|go|going|gone|drove|driving|"
     r"travel\w*|moved|move|moving|trip|journey|transferred|sent|back|way|bus|train|ambulance)"
     r"\s+to))\s+$"
+    r"|\b(?i:from)\s+(?:[A-Z][\w'’-]*\s+){1,3}to\s+$"
 )
 
 

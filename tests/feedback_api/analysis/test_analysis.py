@@ -128,3 +128,22 @@ def test_redaction_recall_on_the_fixture():
     for kind in ("nhs_number", "phone", "email", "postcode"):
         assert scores[kind][0] >= 0.99, kind
     assert scores["name"][0] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sarah was lovely", "[NAME] was lovely"),
+        ("thank you to nurse emma and the team", "thank you to nurse [NAME] and the team"),
+        ("everything was lovely, the nurse said so", "everything was lovely, the nurse said so"),
+    ],
+)
+def test_lower_case_names_are_redacted_only_in_a_name_context(text, expected):
+    assert redact(text).text == expected
+
+
+def test_place_names_that_are_also_peoples_names_are_kept():
+    text = "We moved from Whitley Bay to Shirley, and Stanley on reception was lovely."
+    assert redact(text).text == (
+        "We moved from Whitley Bay to Shirley, and [NAME] on reception was lovely."
+    )
