@@ -20,6 +20,7 @@ from services.common.logging import AccessLogMiddleware, configure_logging
 from services.common.tokens import TokenIssuer, TokenVerifier
 from services.portal import csrf
 from services.portal.accounts.routes import router as accounts_router
+from services.portal.cases.routes import router as cases_router
 from services.portal.clients import ActionsApiClient, FeedbackApiClient
 from services.portal.errors import install_error_pages
 from services.portal.organisation import OrganisationCache
@@ -88,6 +89,7 @@ def create_app(
     app.include_router(public_router)
     app.include_router(accounts_router)
     app.include_router(staff_router)
+    app.include_router(cases_router)
     STATIC_DIR.mkdir(exist_ok=True)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from services.common.http_client import ServiceClient
 from services.common.tokens import Principal
+from services.portal.cases.client import CasesClientMixin
 
 
 class Ward(BaseModel):
@@ -60,7 +61,7 @@ class FeedbackPage(BaseModel):
     offset: int
 
 
-class FeedbackApiClient(ServiceClient):
+class FeedbackApiClient(CasesClientMixin, ServiceClient):
     audience = "feedback"
 
     async def organisation(self, principal: Principal | None = None) -> OrganisationStructure:
