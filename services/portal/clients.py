@@ -52,6 +52,50 @@ class Feedback(BaseModel):
     language: str
     received_at: dt.datetime
     is_demo: bool
+    comment_is_redacted: bool = False
+    national_mode: str | None = None
+    fft_setting: str | None = None
+    respondent_type: str | None = None
+    contactable: bool = False
+
+
+class FeedbackAnswer(BaseModel):
+    question_key: str
+    question_text: str
+    answer_text: str | None
+    answer_value: str | None
+
+
+class EqualityData(BaseModel):
+    ethnicity: str | None
+    ethnicity_label: str | None
+    ethnic_category: str
+    labels: dict[str, str]
+
+
+class AccessibleNeed(BaseModel):
+    code: str
+    label: str
+    category: str
+    category_label: str
+    active: bool = True
+
+
+class FeedbackDetail(Feedback):
+    answers: list[FeedbackAnswer] = []
+    equality: EqualityData | None = None
+    accessible_needs: list[AccessibleNeed] | None = None
+    personal_data_visible: bool = False
+
+
+class ContactDetails(BaseModel):
+    name: str | None
+    email: str | None
+    phone: str | None
+    address: str | None
+    postcode: str | None
+    preferred_method: str
+    preferred_method_label: str
 
 
 class FeedbackPage(BaseModel):
@@ -59,6 +103,8 @@ class FeedbackPage(BaseModel):
     count: int
     limit: int
     offset: int
+    next_cursor: str | None = None
+    previous_cursor: str | None = None
 
 
 class FeedbackApiClient(CasesClientMixin, ServiceClient):
@@ -91,9 +137,44 @@ class FeedbackApiClient(CasesClientMixin, ServiceClient):
         response = await self.request("GET", "/v1/feedback", principal=principal, params=params)
         return FeedbackPage.model_validate(response.json())
 
-    async def get_feedback(self, principal: Principal, feedback_id: uuid.UUID) -> Feedback:
+    async def get_feedback(self, principal: Principal, feedback_id: uuid.UUID) -> FeedbackDetail:
         response = await self.request("GET", f"/v1/feedback/{feedback_id}", principal=principal)
-        return Feedback.model_validate(response.json())
+        return FeedbackDetail.model_validate(response.json())
+
+    async def get_contact_details(
+        self, principal: Principal, feedback_id: uuid.UUID
+    ) -> ContactDetails:
+        response = await self.request(
+            "GET", f"/v1/feedback/{feedback_id}/contact", principal=principal
+        )
+        return ContactDetails.model_validate(response.json())
+
+    async def export_feedback_csv(self, principal: Principal, **filters: Any) -> bytes:
+        params = {k: v for k, v in filters.items() if v not in (None, "")}
+        response = await self.request(
+            "GET", "/v1/feedback/export.csv", principal=principal, params=params
+        )
+        return response.content
+
+    async def add_respondent_details(
+        self,
+        feedback_id: uuid.UUID,
+        body: dict[str, Any],
+        *,
+        principal: Principal | None = None,
+        client_address: str | None = None,
+    ) -> None:
+        await self.request(
+            "POST",
+            f"/v1/feedback/{feedback_id}/respondent",
+            json=body,
+            principal=principal,
+            client_address=client_address,
+        )
+
+    async def accessible_needs(self, principal: Principal | None = None) -> list[AccessibleNeed]:
+        response = await self.request("GET", "/v1/accessible-needs", principal=principal)
+        return [AccessibleNeed.model_validate(item) for item in response.json()]
 
 
 class ActionsApiClient(ServiceClient):
