@@ -43,7 +43,8 @@ ERRORS = problem_responses(Unprocessable, NotFound, Forbidden)
 
 
 def _case(session, case_id: uuid.UUID):
-    return service.get_case(session, case_id)
+    """The case to change, locked for this request's transaction."""
+    return service.get_case_for_update(session, case_id)
 
 
 def _done(session, case, clock) -> CasePublic:
@@ -130,7 +131,7 @@ def get_case(
     case_id: uuid.UUID, session: SessionDep, clock: ClockDep, caller: Runner
 ) -> CasePublic:
     """One case with its timeline, newest event first."""
-    return service.to_public(session, _case(session, case_id), clock.today())
+    return service.to_public(session, service.get_case(session, case_id), clock.today())
 
 
 @router.patch("/{case_id}", responses=ERRORS)

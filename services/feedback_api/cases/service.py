@@ -276,6 +276,16 @@ def get_case(session: Session, case_id: uuid.UUID) -> Case:
     return case
 
 
+def get_case_for_update(session: Session, case_id: uuid.UUID) -> Case:
+    """The case, locked until the transaction ends, so two changes made at once are applied one
+    after the other (each sees the other's result) rather than one silently undoing the other."""
+    hold_write_lock(session)
+    case = session.get(Case, case_id, with_for_update=True)
+    if case is None:
+        raise NotFound("No case with this id.")
+    return case
+
+
 def _is_ack_overdue(case: Case, today: dt.date) -> bool:
     return (
         case.acknowledged_on is None

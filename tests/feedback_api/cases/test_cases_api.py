@@ -10,11 +10,12 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from services.common.clock import Clock
+from services.common.problems import Unprocessable
 from services.common.roles import Role
 from services.common.tokens import Principal
 from services.feedback_api.cases import service
-from services.feedback_api.cases.models import Case, CaseEvent, CaseSequence, CaseType
-from services.feedback_api.cases.schemas import CaseCreate
+from services.feedback_api.cases.models import Case, CaseEvent, CaseSequence, CaseSubject
+from services.feedback_api.cases.schemas import Acknowledge, CaseCreate
 
 PALS = Role.pals_officer
 PEM = Role.patient_experience_manager
@@ -451,43 +452,85 @@ def test_the_seed_migration_matches_the_reference_module() -> None:
     assert {k.value: v for k, v in SEED.items()} == module.SEED
 
 
+def _remove_year(engine, year: int) -> None:
+    """Delete the committed cases of a test's private year."""
+    with Session(engine) as session:
+        ids = select(Case.id).where(Case.reference.like(f"%-{year}-%"))
+        session.execute(delete(CaseEvent).where(CaseEvent.case_id.in_(ids)))
+        session.execute(delete(CaseSubject).where(CaseSubject.case_id.in_(ids)))
+        session.execute(delete(Case).where(Case.reference.like(f"%-{year}-%")))
+        session.execute(delete(CaseSequence).where(CaseSequence.year == year))
+        session.commit()
+
+
+def _at_once(count: int, work) -> list[object]:
+    """Run ``work()`` on ``count`` threads released together; returns results or exceptions."""
+    results: list[object] = []
+    barrier = threading.Barrier(count)
+
+    def run() -> None:
+        barrier.wait()
+        try:
+            results.append(work())
+        except Exception as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+CONCURRENT = Principal(sub="concurrency", name="Concurrency", roles=frozenset({"pals_officer"}))
+
+
 def test_references_stay_unique_when_cases_are_opened_at_once(engines) -> None:
     """Eight cases opened at the same moment on separate connections, each committing."""
     engine = engines["feedback"]
-    year = 2091 + (uuid.uuid4().int % 5000)
+    year = 2100 + (uuid.uuid4().int % 5000)
     clock = Clock(D(year, 3, 2))
-    principal = Principal(sub="concurrency", name="Concurrency", roles=frozenset({"pals_officer"}))
     data = CaseCreate.model_validate(body(received_on=f"{year}-03-02", subjects=["other"]))
-    references: list[str] = []
-    errors: list[Exception] = []
-    barrier = threading.Barrier(8)
 
-    def open_one() -> None:
-        try:
-            barrier.wait()
-            with Session(engine, expire_on_commit=False) as session:
-                case = service.create_case(session, data, principal, clock)
-                session.commit()
-                references.append(case.reference)
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
+    def open_one() -> str:
+        with Session(engine, expire_on_commit=False) as session:
+            case = service.create_case(session, data, CONCURRENT, clock)
+            session.commit()
+            return case.reference
 
-    threads = [threading.Thread(target=open_one) for _ in range(8)]
     try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert errors == []
+        references = _at_once(8, open_one)
         assert sorted(references) == [f"CMP-{year}-{n:05d}" for n in range(1, 9)]
     finally:
-        with Session(engine) as session:
-            ids = select(Case.id).where(Case.reference.like(f"CMP-{year}-%"))
-            session.execute(delete(CaseEvent).where(CaseEvent.case_id.in_(ids)))
-            from services.feedback_api.cases.models import CaseSubject
+        _remove_year(engine, year)
 
-            session.execute(delete(CaseSubject).where(CaseSubject.case_id.in_(ids)))
-            session.execute(delete(Case).where(Case.reference.like(f"CMP-{year}-%")))
-            session.execute(delete(CaseSequence).where(CaseSequence.year == year))
+
+def test_two_acknowledgements_at_once_record_one(engines) -> None:
+    engine = engines["feedback"]
+    year = 2100 + (uuid.uuid4().int % 5000)
+    clock = Clock(D(year, 3, 2))
+    data = CaseCreate.model_validate(body(received_on=f"{year}-03-02", subjects=["other"]))
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            case_id = service.create_case(session, data, CONCURRENT, clock).id
             session.commit()
-    assert CaseType.complaint.value == "complaint"
+
+        def acknowledge() -> str:
+            with Session(engine, expire_on_commit=False) as session:
+                case = service.get_case_for_update(session, case_id)
+                service.acknowledge(
+                    session, case, Acknowledge(discussion_offered=True), CONCURRENT, clock
+                )
+                session.commit()
+                return case.status
+
+        results = _at_once(4, acknowledge)
+        assert results.count("acknowledged") == 1
+        refused = [r for r in results if r != "acknowledged"]
+        assert all(isinstance(r, Unprocessable) for r in refused), results
+        with Session(engine) as session:
+            kinds = session.exec(select(CaseEvent.kind).where(CaseEvent.case_id == case_id)).all()
+        assert sorted(kinds) == ["acknowledged", "opened"]
+    finally:
+        _remove_year(engine, year)
