@@ -20,6 +20,7 @@ from services.common.logging import AccessLogMiddleware, configure_logging
 from services.common.tokens import TokenIssuer, TokenVerifier
 from services.portal import csrf
 from services.portal.accounts.routes import router as accounts_router
+from services.portal.admin.routes import router as admin_router
 from services.portal.cases.routes import router as cases_router
 from services.portal.clients import ActionsApiClient, FeedbackApiClient
 from services.portal.errors import install_error_pages
@@ -90,6 +91,7 @@ def create_app(
     app.include_router(accounts_router)
     app.include_router(staff_router)
     app.include_router(cases_router)
+    app.include_router(admin_router)
     STATIC_DIR.mkdir(exist_ok=True)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
@@ -98,7 +100,12 @@ def create_app(
         secret_key=settings.secret_key.get_secret_value(),
         secure=settings.secure_cookies,
     )
-    app.add_middleware(BodyLimitMiddleware, default=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        default=settings.max_body_bytes,
+        # CSV imports: the file plus the form around it.
+        larger={"/admin/imports": settings.max_batch_bytes + 64 * 1024},
+    )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)
     app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from services.common.http_client import ServiceClient
 from services.common.tokens import Principal
+from services.portal.admin.client import AdminClientMixin
 from services.portal.cases.client import CasesClientMixin
 
 
@@ -107,7 +108,7 @@ class FeedbackPage(BaseModel):
     previous_cursor: str | None = None
 
 
-class FeedbackApiClient(CasesClientMixin, ServiceClient):
+class FeedbackApiClient(AdminClientMixin, CasesClientMixin, ServiceClient):
     audience = "feedback"
 
     async def organisation(self, principal: Principal | None = None) -> OrganisationStructure:
