@@ -145,8 +145,14 @@ def sentiment_by_month(
     """Comments (with text) by sentiment per month, every month in the range (zeros included)."""
     months = periods.months_between(first, last)
     end = periods.add_months(months[-1], 1)
-    month = periods.month_expression(session, FeedbackLabel.received_at).label("month")
-    conditions = _labels_in(session, months[0], end, wards, site_code, ward_code, FeedbackLabel)
+    month = FeedbackLabel.received_month
+    conditions = [month >= months[0], month < end]
+    if wards is not None:
+        conditions.append(FeedbackLabel.ward_code.in_(sorted(wards)))
+    if site_code:
+        conditions.append(FeedbackLabel.site_code == site_code)
+    if ward_code:
+        conditions.append(FeedbackLabel.ward_code == ward_code)
     if channel:
         conditions.append(FeedbackLabel.channel == channel)
     rows = session.execute(
@@ -155,7 +161,8 @@ def sentiment_by_month(
         .group_by(month, FeedbackLabel.sentiment)
     ).all()
     by_month = {periods.month_key(m): SentimentMonth(periods.month_key(m)) for m in months}
-    for m, sentiment, n in rows:
+    for day, sentiment, n in rows:
+        m = periods.month_key(day)
         if m in by_month and sentiment in ("positive", "neutral", "negative"):
             setattr(by_month[m], sentiment, n)
     return list(by_month.values())
@@ -199,21 +206,26 @@ def hotspots(
     month = periods.month_start(month)
     first = periods.add_months(month, -BASELINE_MONTHS)
     end = periods.add_months(month, 1)
-    month_col = periods.month_expression(session, FeedbackTheme.received_at).label("month")
+    month_col = FeedbackTheme.received_month
+    conditions = [
+        month_col >= first,
+        month_col < end,
+        FeedbackTheme.sentiment == "negative",
+        FeedbackTheme.included,
+        FeedbackTheme.ward_code.is_not(None),
+    ]
+    if wards is not None:
+        conditions.append(FeedbackTheme.ward_code.in_(sorted(wards)))
+    if site_code:
+        conditions.append(FeedbackTheme.site_code == site_code)
     rows = session.execute(
         select(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col, func.count())
-        .join(FeedbackLabel, FeedbackLabel.feedback_id == FeedbackTheme.feedback_id)
-        .where(
-            FeedbackTheme.included,
-            FeedbackTheme.ward_code.is_not(None),
-            FeedbackLabel.sentiment == "negative",
-            *_labels_in(session, first, end, wards, site_code, None, FeedbackTheme),
-        )
+        .where(*conditions)
         .group_by(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col)
     ).all()
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for ward, theme, m, n in rows:
-        counts[(ward, theme)][m] = n
+    for ward, theme, day, n in rows:
+        counts[(ward, theme)][periods.month_key(day)] = n
     # A ward's baseline starts at its first month with any feedback (a new ward has no history).
     ward_first = (
         dict(
@@ -264,12 +276,11 @@ def hotspots(
         spot.feedback_ids = list(
             session.execute(
                 select(FeedbackTheme.feedback_id)
-                .join(FeedbackLabel, FeedbackLabel.feedback_id == FeedbackTheme.feedback_id)
                 .where(
                     FeedbackTheme.ward_code == spot.ward_code,
                     FeedbackTheme.theme == spot.theme,
                     FeedbackTheme.included,
-                    FeedbackLabel.sentiment == "negative",
+                    FeedbackTheme.sentiment == "negative",
                     FeedbackTheme.received_at >= periods.start_of(month),
                     FeedbackTheme.received_at < periods.start_of(end),
                 )

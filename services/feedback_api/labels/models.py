@@ -18,6 +18,7 @@ from sqlmodel import Field
 from services.common.clock import utcnow
 from services.common.db import JSONType, UTCDateTime, new_id
 from services.feedback_api.base import FeedbackTable
+from services.feedback_api.feedback.models import Feedback
 
 
 class Source(StrEnum):
@@ -70,6 +71,16 @@ class FeedbackLabel(FeedbackTable, table=True):
         Index("ix_feedback_label_critical_sentiment", "critical", "sentiment"),
         Index("ix_feedback_label_received_sentiment", "received_at", "has_comment", "sentiment"),
         Index("ix_feedback_label_ward_received", "ward_code", "received_at"),
+        # Covering indexes for the insight aggregates (index-only scans on a million records).
+        Index("ix_feedback_label_month_sentiment", "received_month", "has_comment", "sentiment"),
+        Index(
+            "ix_feedback_label_received_groups",
+            "received_at",
+            "has_comment",
+            "channel",
+            "site_code",
+            "ward_code",
+        ),
     )
 
     feedback_id: uuid.UUID = Field(
@@ -93,6 +104,7 @@ class FeedbackLabel(FeedbackTable, table=True):
     # Copies of the record's own fields, so insight aggregates read one narrow table.
     has_comment: bool = False
     received_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    received_month: dt.date | None = None  # the first day of received_at's month (UTC)
     channel: str | None = Field(default=None, max_length=30)
     site_code: str | None = Field(default=None, max_length=10)
     ward_code: str | None = Field(default=None, max_length=20)
@@ -106,6 +118,23 @@ class FeedbackTheme(FeedbackTable, table=True):
     __table_args__ = (
         Index("ix_feedback_theme_theme_included", "theme", "included"),
         Index("ix_feedback_theme_received_theme", "received_at", "theme"),
+        Index(
+            "ix_feedback_theme_hotspots",
+            "received_month",
+            "sentiment",
+            "included",
+            "ward_code",
+            "theme",
+        ),
+        Index(
+            "ix_feedback_theme_received_groups",
+            "received_at",
+            "included",
+            "theme",
+            "channel",
+            "site_code",
+            "ward_code",
+        ),
     )
 
     feedback_id: uuid.UUID = Field(
@@ -116,8 +145,11 @@ class FeedbackTheme(FeedbackTable, table=True):
     source: str = Field(default=Source.model.value, max_length=10)
     set_by: str | None = Field(default=None, max_length=120)
     set_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    # Copies of the record's own fields, for aggregates by period, source and ward.
+    # Copies of the record's own fields, for aggregates by period, source and ward, and of the
+    # record's sentiment as it stands (kept in step by analysis and corrections), for hotspots.
     received_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    received_month: dt.date | None = None
+    sentiment: str | None = Field(default=None, max_length=10)
     channel: str | None = Field(default=None, max_length=30)
     site_code: str | None = Field(default=None, max_length=10)
     ward_code: str | None = Field(default=None, max_length=20)
@@ -144,3 +176,14 @@ class LabelCorrection(FeedbackTable, table=True):
     corrected_by: str = Field(max_length=120)
     corrected_by_name: str = Field(default="", max_length=200)
     corrected_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+# The FFT figures are counted from the feedback table itself (the record of what patients
+# answered); this covering index lets a year of them be counted by an index-only scan.
+Index(
+    "ix_feedback_insight_fft",
+    Feedback.received_at,
+    Feedback.fft_answer,
+    Feedback.site_code,
+    Feedback.ward_code,
+)

@@ -97,6 +97,7 @@ def store_analyses(
         i.id: {
             "has_comment": bool(i.comment and i.comment.strip()),
             "received_at": i.received_at,
+            "received_month": i.received_at.date().replace(day=1) if i.received_at else None,
             "channel": i.channel,
             "site_code": i.site_code,
             "ward_code": i.ward_code,
@@ -108,6 +109,7 @@ def store_analyses(
         for row in connection.execute(
             select(
                 FeedbackLabel.feedback_id,
+                FeedbackLabel.sentiment,
                 FeedbackLabel.sentiment_source,
                 FeedbackLabel.critical_source,
             ).where(FeedbackLabel.feedback_id.in_(ids))
@@ -138,6 +140,11 @@ def store_analyses(
             **copies[feedback_id],
         }
         row = existing.get(feedback_id)
+        sentiment = (
+            result.sentiment
+            if row is None or row.sentiment_source == Source.model.value
+            else row.sentiment
+        )
         if row is None:
             new_labels.append(
                 {
@@ -159,6 +166,12 @@ def store_analyses(
                 update(FeedbackLabel).where(FeedbackLabel.feedback_id == feedback_id), values
             )
         held = person_themes.get(feedback_id, set())
+        if held:
+            connection.execute(
+                update(FeedbackTheme)
+                .where(FeedbackTheme.feedback_id == feedback_id)
+                .values(sentiment=sentiment)
+            )
         new_themes.extend(
             {
                 "feedback_id": feedback_id,
@@ -166,6 +179,7 @@ def store_analyses(
                 "included": True,
                 "source": Source.model.value,
                 "set_at": now,
+                "sentiment": sentiment,
                 **{k: v for k, v in copies[feedback_id].items() if k != "has_comment"},
             }
             for theme in themes
@@ -361,7 +375,9 @@ def correct(
                 channel=feedback.channel,
                 site_code=feedback.site_code,
                 ward_code=feedback.ward_code,
+                received_month=feedback.received_at.date().replace(day=1),
             )
+        row.sentiment = change.sentiment.value if change.sentiment else label.sentiment
         row.included, row.source, row.set_by, row.set_at = included, Source.person.value, who, now
         session.add(row)
         record("theme", "add" if included else "remove", theme)
@@ -372,6 +388,12 @@ def correct(
             Source.person.value,
             who,
             now,
+        )
+    if change.sentiment is not None:
+        session.execute(
+            update(FeedbackTheme)
+            .where(FeedbackTheme.feedback_id == feedback.id)
+            .values(sentiment=change.sentiment.value)
         )
     if change.critical is not None:
         record("critical", "set", str(change.critical).lower(), str(label.critical).lower())

@@ -54,6 +54,8 @@ def add_labelled(
                 channel=r.channel,
                 site_code=r.site_code,
                 ward_code=r.ward_code,
+                received_month=r.received_at.date().replace(day=1),
+                sentiment=sentiment,
             )
         )
     session.flush()
