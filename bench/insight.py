@@ -113,6 +113,7 @@ def generate(engine, ward_list: list[tuple[str, str]]) -> None:
         )
         at = start + dt.timedelta(seconds=rng.randrange(DAYS * 86400))
         stamp = at.isoformat()
+        month = at.date().replace(day=1).isoformat()
         has_comment = rng.random() < 0.7
         sentiment = (
             "positive"
@@ -136,10 +137,13 @@ def generate(engine, ward_list: list[tuple[str, str]]) -> None:
         labels.write(
             f"{fid}\t{sentiment}\tmodel\t{'t' if critical else 'f'}\tmodel\t[]\t{sentiment}\t"
             f"{'t' if critical else 'f'}\tbench-generated\tv7\t{stamp}\t"
-            f"{'t' if has_comment else 'f'}\t{stamp}\t{channel}\t{site}\t{ward}\n"
+            f"{'t' if has_comment else 'f'}\t{stamp}\t{month}\t{channel}\t{site}\t{ward}\n"
         )
         for theme in chosen:
-            themes.write(f"{fid}\t{theme}\tt\tmodel\t{stamp}\t{stamp}\t{channel}\t{site}\t{ward}\n")
+            themes.write(
+                f"{fid}\t{theme}\tt\tmodel\t{stamp}\t{stamp}\t{month}\t{sentiment}\t"
+                f"{channel}\t{site}\t{ward}\n"
+            )
     with engine.begin() as connection:
         copy_rows(
             connection,
@@ -178,6 +182,7 @@ def generate(engine, ward_list: list[tuple[str, str]]) -> None:
                 "analysed_at",
                 "has_comment",
                 "received_at",
+                "received_month",
                 "channel",
                 "site_code",
                 "ward_code",
@@ -194,6 +199,8 @@ def generate(engine, ward_list: list[tuple[str, str]]) -> None:
                 "source",
                 "set_at",
                 "received_at",
+                "received_month",
+                "sentiment",
                 "channel",
                 "site_code",
                 "ward_code",
