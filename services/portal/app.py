@@ -24,12 +24,15 @@ from services.portal.admin.routes import router as admin_router
 from services.portal.cases.routes import router as cases_router
 from services.portal.clients import ActionsApiClient, FeedbackApiClient
 from services.portal.errors import install_error_pages
+from services.portal.notifications.routes import install as install_notifications
 from services.portal.organisation import OrganisationCache
+from services.portal.plans.routes import router as plans_router
 from services.portal.public.routes import router as public_router
 from services.portal.security import SecurityHeadersMiddleware
 from services.portal.settings import PortalSettings, get_settings
 from services.portal.staff.routes import router as staff_router
 from services.portal.templating import make_templates
+from services.portal.yswd.routes import router as yswd_router
 
 STATIC_DIR = Path(__file__).parent / "static"
 TRUSTED_ISSUERS = ["feedback", "actions"]
@@ -90,6 +93,9 @@ def create_app(
     app.include_router(public_router)
     app.include_router(accounts_router)
     app.include_router(staff_router)
+    app.include_router(plans_router)
+    app.include_router(yswd_router)
+    install_notifications(app)
     app.include_router(cases_router)
     app.include_router(admin_router)
     STATIC_DIR.mkdir(exist_ok=True)

@@ -10,8 +10,10 @@ from pydantic import BaseModel
 
 from services.common.http_client import ServiceClient
 from services.common.tokens import Principal
+from services.portal.plans.client import PlansClientMixin
 from services.portal.admin.client import AdminClientMixin
 from services.portal.cases.client import CasesClientMixin
+from services.portal.insight.client import InsightClientMixin
 
 
 class Ward(BaseModel):
@@ -108,7 +110,7 @@ class FeedbackPage(BaseModel):
     previous_cursor: str | None = None
 
 
-class FeedbackApiClient(AdminClientMixin, CasesClientMixin, ServiceClient):
+class FeedbackApiClient(AdminClientMixin, CasesClientMixin, InsightClientMixin, ServiceClient):
     audience = "feedback"
 
     async def organisation(self, principal: Principal | None = None) -> OrganisationStructure:
@@ -178,7 +180,7 @@ class FeedbackApiClient(AdminClientMixin, CasesClientMixin, ServiceClient):
         return [AccessibleNeed.model_validate(item) for item in response.json()]
 
 
-class ActionsApiClient(ServiceClient):
+class ActionsApiClient(PlansClientMixin, ServiceClient):
     audience = "actions"
 
     async def ready(self) -> bool:

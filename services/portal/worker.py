@@ -15,6 +15,7 @@ from services.common.tokens import TokenIssuer
 from services.portal.accounts.service import purge_sessions
 from services.portal.jobs.delivery import DELIVER_FEEDBACK, make_deliver_feedback
 from services.portal.jobs.models import Job
+from services.portal.notifications.email import SEND_EMAIL, make_send_email
 from services.portal.settings import PortalSettings, get_settings
 
 PURGE_SESSIONS = "purge_sessions"
@@ -32,6 +33,7 @@ def handlers(
     return {
         DELIVER_FEEDBACK: make_deliver_feedback(settings.feedback_api_url, issuer, transport),
         PURGE_SESSIONS: _purge_sessions,
+        SEND_EMAIL: make_send_email(settings),
     }
 
 

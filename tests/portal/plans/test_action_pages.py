@@ -1,0 +1,172 @@
+"""The matron's action pages: her actions sorted by due date, progress updates in place (plain
+form and HTMX), the permission page for another directorate's action, and the senior leaders'
+escalation list."""
+
+import uuid
+
+import pytest
+from sqlmodel import select
+
+from services.common.roles import Role
+from services.portal.accounts.models import User
+from services.portal.demo import DEMO_PASSWORD
+from tests.support.pages import check_page, error_summary, text
+
+PEM = Role.patient_experience_manager
+
+
+def sign_in(portal, email: str) -> None:
+    page = check_page(portal.get("/sign-in").text)
+    token = page.select_one("input[name=csrf_token]")["value"]
+    response = portal.post(
+        "/sign-in",
+        data={"csrf_token": token, "email": email, "password": DEMO_PASSWORD, "next": "/staff"},
+    )
+    assert response.status_code == 303
+
+
+def csrf(portal, path: str) -> str:
+    return check_page(portal.get(path).text).select_one("input[name=csrf_token]")["value"]
+
+
+@pytest.fixture
+def plan(actions_api, mint):
+    pem = mint("actions", PEM, sub="pem-pages")
+    marker = uuid.uuid4().hex[:8]
+    sid = actions_api.post(
+        "/v1/strategies", json={"title": f"Ward plan {marker}"}, headers=pem
+    ).json()["id"]
+
+    def add(reference, **fields):
+        body = {
+            "reference": reference,
+            "title": f"{reference} {marker}",
+            "due": "2019/20",
+            **fields,
+        }
+        response = actions_api.post(f"/v1/strategies/{sid}/actions", json=body, headers=pem)
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    return marker, add
+
+
+def test_a_matron_sees_her_actions_due_first_first_and_updates_one_without_javascript(
+    portal, plan
+) -> None:
+    marker, add = plan
+    later = add("H2", directorates=["HAEM"], due="2030 - 2031")
+    sooner = add("H1", directorates=["HAEM"], due="Q1 2019/20")
+    add("R1", directorates=["RADIO"])
+    sign_in(portal, "matron@demo.heard.example")
+
+    page = check_page(portal.get("/staff/actions", params={"q": marker}).text)
+    assert page.h1.get_text(strip=True) == "Your actions"
+    rows = [text(r) for r in page.select("#results tbody tr")]
+    assert [r.split(":")[0].strip() for r in rows] == ["H1", "H2"]  # R1 is another directorate's
+    assert "Overdue" in rows[0]
+
+    path = f"/staff/actions/{sooner['id']}"
+    response = portal.post(
+        f"{path}/progress",
+        data={
+            "csrf_token": csrf(portal, path),
+            "note": f"Boards ordered {marker}",
+            "status": "at_risk",
+            "percent_complete": "30",
+        },
+    )
+    assert response.status_code == 303
+    detail = check_page(portal.get(response.headers["location"]).text)
+    assert "Your update has been saved" in text(detail)
+    assert f"Boards ordered {marker}" in text(detail)
+    assert "At risk" in text(detail) and "30% complete" in text(detail)
+    assert later["id"]
+
+
+def test_htmx_gets_only_the_progress_panel(portal, plan) -> None:
+    _, add = plan
+    action = add("H3", directorates=["HAEM"])
+    sign_in(portal, "matron@demo.heard.example")
+    path = f"/staff/actions/{action['id']}"
+    response = portal.post(
+        f"{path}/progress",
+        data={"csrf_token": csrf(portal, path), "note": "Done in place"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<div id="progress-panel">')
+    assert "Done in place" in response.text and "<html" not in response.text
+
+
+def test_bad_answers_are_named_and_kept(portal, plan) -> None:
+    _, add = plan
+    action = add("H4", directorates=["HAEM"])
+    sign_in(portal, "matron@demo.heard.example")
+    path = f"/staff/actions/{action['id']}"
+    response = portal.post(
+        f"{path}/progress",
+        data={"csrf_token": csrf(portal, path), "note": "Half way", "percent_complete": "150"},
+    )
+    assert response.status_code == 422
+    page = check_page(response.text)
+    assert error_summary(page) == ["Enter percent complete as a whole number from 0 to 100"]
+    assert page.select_one("#note").get_text() == "Half way"
+
+
+def test_a_matron_gets_the_permission_page_for_another_directorates_action(portal, plan) -> None:
+    _, add = plan
+    action = add("R2", directorates=["RADIO"])
+    sign_in(portal, "matron@demo.heard.example")
+    path = f"/staff/actions/{action['id']}"
+    page = check_page(portal.get(path).text)
+    assert page.select_one("form[action$='/progress']") is None
+    token = csrf(portal, "/staff/you-said-we-did")
+    response = portal.post(f"{path}/progress", data={"csrf_token": token, "note": "x"})
+    assert response.status_code == 403
+    assert "You do not have permission" in text(check_page(response.text))
+
+
+def test_the_action_lead_may_update_it_wherever_it_is(portal, portal_session, plan) -> None:
+    _, add = plan
+    helen = portal_session.exec(select(User).where(User.email == "matron@demo.heard.example")).one()
+    action = add("R3", directorates=["RADIO"], lead_user_id=str(helen.id), lead_name=helen.name)
+    sign_in(portal, "matron@demo.heard.example")
+    path = f"/staff/actions/{action['id']}"
+    response = portal.post(
+        f"{path}/progress", data={"csrf_token": csrf(portal, path), "note": "Mine"}
+    )
+    assert response.status_code == 303
+
+
+def test_a_manager_sees_every_plan_with_filters_and_the_escalation_list(portal, plan) -> None:
+    marker, add = plan
+    add("H5", directorates=["HAEM"], due="Q4 2018/19")
+    add("R5", directorates=["RADIO"], due="2030")
+    sign_in(portal, "pem@demo.heard.example")
+    page = check_page(portal.get("/staff/actions", params={"q": marker}).text)
+    assert page.h1.get_text(strip=True) == "Action plans"
+    assert {"H5", "R5"} <= {text(r).split(":")[0].strip() for r in page.select("#results tbody tr")}
+    filtered = check_page(portal.get("/staff/actions", params={"q": marker, "overdue": "yes"}).text)
+    assert [text(r).split(":")[0].strip() for r in filtered.select("#results tbody tr")] == ["H5"]
+    escalations = check_page(portal.get("/staff/actions/escalations").text)
+    assert f"H5 {marker}" in text(escalations)
+
+
+def test_a_matron_may_not_open_the_escalation_list(portal) -> None:
+    sign_in(portal, "matron@demo.heard.example")
+    assert portal.get("/staff/actions/escalations").status_code == 403
+
+
+def test_the_pages_say_so_when_actions_api_is_down(portal, apps, monkeypatch) -> None:
+    from services.portal.clients import ActionsApiClient
+
+    app = apps["portal"]
+    down = ActionsApiClient("http://127.0.0.1:9", app.state.token_issuer, retries=0)
+    sign_in(portal, "matron@demo.heard.example")
+    monkeypatch.setattr(app.state, "actions_client", down)
+    response = portal.get("/staff/actions")
+    assert response.status_code == 503
+    assert "not available at the moment" in text(check_page(response.text))
+    public = portal.get("/you-said-we-did")
+    assert public.status_code == 503
