@@ -141,6 +141,7 @@ def parse_new_case(data: FormData, *, subjects: set[str]) -> tuple[Form, dict[st
         "profession",
         "complainant_status",
         "complainant_ethnic_category",
+        "patient_age_at_event",
     ]
     form = Form(values={name: _text(data, name) for name in names})
     form.values["subjects"] = [str(s) for s in data.getlist("subjects")]
@@ -169,6 +170,9 @@ def parse_new_case(data: FormData, *, subjects: set[str]) -> tuple[Form, dict[st
     elif not set(form.values["subjects"]) <= subjects:
         form.errors["subjects"] = "Select subjects from the list"
     _limit(form, "time_limit_waiver_reason", "The reason")
+    age = form.get("patient_age_at_event")
+    if age and not (age.isdigit() and int(age) <= 130):
+        form.errors["patient_age_at_event"] = "Enter the patient's age in whole years, like 67"
     if form.errors:
         return form, {}
     body.update(
@@ -196,6 +200,8 @@ def parse_new_case(data: FormData, *, subjects: set[str]) -> tuple[Form, dict[st
             body[name] = form.get(name)
     if relationship != "patient":
         body["consent"] = form.get("consent")
+    if age:
+        body["patient_age_at_event"] = int(age)
     return form, body
 
 
@@ -282,4 +288,29 @@ def parse_outcome(data: FormData) -> tuple[Form, dict[str, Any]]:
     for name in ("signed_by", "note"):
         if form.get(name):
             body[name] = form.get(name)
+    return form, body
+
+
+def parse_reopen(data: FormData) -> tuple[Form, dict[str, Any]]:
+    form = Form(values={name: _text(data, name) for name in ("reason", "response_due")})
+    if not form.get("reason"):
+        form.errors["reason"] = "Enter why the case is reopened"
+    _limit(form, "reason", "The reason")
+    due = _date(form, "response_due", "Enter the new date the response is due", required=True)
+    if form.errors or due is None:
+        return form, {}
+    return form, {"reason": form.get("reason"), "response_due": due.isoformat()}
+
+
+def parse_phso(data: FormData) -> tuple[Form, dict[str, Any]]:
+    form = Form(values={name: _text(data, name) for name in ("referred_on", "note")})
+    on = _date(form, "referred_on", "Enter the date of the referral", required=False)
+    _limit(form, "note", "The note")
+    if form.errors:
+        return form, {}
+    body: dict[str, Any] = {}
+    if on:
+        body["referred_on"] = on.isoformat()
+    if form.get("note"):
+        body["note"] = form.get("note")
     return form, body

@@ -42,6 +42,8 @@ ACK_FIELDS = {
 DUE_FIELDS = {"response_due": "response_due", "reason": "reason"}
 STATUS_FIELDS = {"status": "status", "late_reason": "late_reason", "note": "note"}
 OUTCOME_FIELDS = {"outcome": "outcome", "signed_by": "signed_by", "note": "note"}
+REOPEN_FIELDS = {"reason": "reason", "response_due": "response_due", "status": "reason"}
+PHSO_FIELDS = {"referred_on": "referred_on", "note": "note", "status": "referred_on"}
 CASE_FIELDS = {
     name: name
     for name in (
@@ -60,6 +62,7 @@ CASE_FIELDS = {
         "complainant_status",
         "complainant_ethnic_category",
         "time_limit_waiver_reason",
+        "patient_age_at_event",
         "feedback_id",
     )
 }
@@ -131,7 +134,9 @@ def timeline_entries(case: Case) -> list[dict[str, Any]]:
 
 
 def _empty_forms() -> dict[str, forms.Form]:
-    return {name: forms.Form() for name in ("acknowledge", "due", "status", "outcome")}
+    return {
+        name: forms.Form() for name in ("acknowledge", "due", "status", "outcome", "reopen", "phso")
+    }
 
 
 async def _case_page(
@@ -412,6 +417,42 @@ async def record_outcome(
         client.record_case_outcome,
         OUTCOME_FIELDS,
         "outcome",
+    )
+
+
+@router.post("/{case_id}/reopen", dependencies=[Depends(verify_csrf)])
+async def reopen(request: Request, case_id: uuid.UUID, user: CaseRunner, client: FeedbackClientDep):
+    """Reopen the case, with the reason and the new response date."""
+    parsed = forms.parse_reopen(await request.form())
+    return await _act(
+        request,
+        client,
+        user,
+        case_id,
+        "reopen",
+        parsed,
+        client.reopen_case,
+        REOPEN_FIELDS,
+        "reopened",
+    )
+
+
+@router.post("/{case_id}/phso", dependencies=[Depends(verify_csrf)])
+async def refer_to_phso(
+    request: Request, case_id: uuid.UUID, user: CaseRunner, client: FeedbackClientDep
+):
+    """Record that the complainant has gone to the Ombudsman."""
+    parsed = forms.parse_phso(await request.form())
+    return await _act(
+        request,
+        client,
+        user,
+        case_id,
+        "phso",
+        parsed,
+        client.refer_case_to_phso,
+        PHSO_FIELDS,
+        "phso",
     )
 
 

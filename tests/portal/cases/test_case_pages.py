@@ -61,12 +61,14 @@ def open_case(portal, **fields) -> tuple[str, str]:
 
 def test_a_pals_officer_opens_a_case_and_finds_it_in_the_list(portal) -> None:
     sign_in(portal, "pals@demo.heard.example")
-    path, narrative = open_case(portal)
+    path, narrative = open_case(portal, patient_age_at_event="67")
     page = check_page(portal.get(path + "?done=opened").text)
     heading = page.h1.get_text(strip=True)
     assert heading.startswith("CMP-") and heading.endswith(": Complaint")
     assert "The case has been opened." in text(page)
     assert narrative in text(page)
+    assert "67 (65 to 74)" in text(page)
+    assert "Made orally: send the complainant a copy of the written record" in text(page)
     assert "Case opened" in text(page.select_one("#timeline"))
     assert "Tom Okafor" in text(page.select_one("#timeline"))
 
@@ -210,6 +212,38 @@ def test_the_status_and_outcome_forms_follow_the_lifecycle(portal) -> None:
     page = check_page(portal.get(path).text)
     latest = text(page.select_one("#timeline li"))
     assert "Status changed" in latest and "Response drafted → Response sent" in latest
+
+    bad_referral = portal.post(
+        f"{path}/phso", data={"csrf_token": csrf_of(page), "referred_on": "yesterday"}
+    )
+    assert bad_referral.status_code == 422
+    assert error_summary(check_page(bad_referral.text)) == [
+        "Enter a real date for the date of the referral"
+    ]
+    referred = portal.post(f"{path}/phso", data={"csrf_token": csrf_of(page), "note": "PHSO ref 1"})
+    assert referred.status_code == 303
+    page = check_page(portal.get(path).text)
+    assert "Referred to the Parliamentary and Health Service Ombudsman" in text(
+        page.select_one("#timeline li")
+    )
+    reopened = portal.post(
+        f"{path}/reopen",
+        data={"csrf_token": csrf_of(page), "reason": "PHSO asked for a fresh look"},
+    )
+    assert reopened.status_code == 422
+    assert error_summary(check_page(reopened.text)) == ["Enter the new date the response is due"]
+    reopened = portal.post(
+        f"{path}/reopen",
+        data={
+            "csrf_token": csrf_of(page),
+            "reason": "PHSO asked for a fresh look",
+            "response_due": "2099-01-31",
+        },
+    )
+    assert reopened.status_code == 303
+    page = check_page(portal.get(path).text)
+    assert "The case has been reopened." not in text(page)  # only after the redirect's flag
+    assert "31 January 2099 (agreed)" in text(page)
 
 
 def test_a_closure_without_a_response_needs_a_note(portal) -> None:
