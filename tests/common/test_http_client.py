@@ -1,5 +1,8 @@
 """The service client: retries only what is safe to retry, and turns errors into clear ones."""
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
 import httpx
 import pytest
 from starlette.applications import Starlette
@@ -39,6 +42,12 @@ class FlakyService:
         return JSONResponse({"ok": True, "auth": request.headers.get("authorization")})
 
 
+def run(coroutine):
+    """Run a coroutine on a loop of its own (a browser test may hold this thread's loop)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 class Client(ServiceClient):
     audience = "feedback"
 
@@ -53,10 +62,9 @@ def client_for(service: FlakyService) -> Client:
     )
 
 
-@pytest.mark.anyio
-async def test_a_get_is_retried_after_a_503_and_carries_a_valid_token() -> None:
+def test_a_get_is_retried_after_a_503_and_carries_a_valid_token() -> None:
     service = FlakyService(failures=1)
-    response = await client_for(service).request("GET", "/thing")
+    response = run(client_for(service).request("GET", "/thing"))
     assert response.json()["ok"] is True
     assert len(service.calls) == 2
     token = response.json()["auth"].removeprefix("Bearer ")
@@ -64,41 +72,36 @@ async def test_a_get_is_retried_after_a_503_and_carries_a_valid_token() -> None:
     assert verifier.verify(token).is_anonymous
 
 
-@pytest.mark.anyio
-async def test_a_post_without_an_idempotency_key_is_not_retried() -> None:
+def test_a_post_without_an_idempotency_key_is_not_retried() -> None:
     service = FlakyService(failures=1)
     with pytest.raises(DownstreamUnavailable):
-        await client_for(service).request("POST", "/thing", json={})
+        run(client_for(service).request("POST", "/thing", json={}))
     assert len(service.calls) == 1
 
 
-@pytest.mark.anyio
-async def test_a_post_with_an_idempotency_key_is_retried_with_the_same_key() -> None:
+def test_a_post_with_an_idempotency_key_is_retried_with_the_same_key() -> None:
     service = FlakyService(failures=2)
-    response = await client_for(service).request("POST", "/thing", json={}, idempotency_key="k-1")
+    response = run(client_for(service).request("POST", "/thing", json={}, idempotency_key="k-1"))
     assert response.json()["ok"] is True
     assert [c.headers["idempotency-key"] for c in service.calls] == ["k-1", "k-1", "k-1"]
 
 
-@pytest.mark.anyio
-async def test_retries_give_up_with_a_clear_error() -> None:
+def test_retries_give_up_with_a_clear_error() -> None:
     service = FlakyService(failures=10)
     with pytest.raises(DownstreamUnavailable, match="HTTP 503"):
-        await client_for(service).request("GET", "/thing")
+        run(client_for(service).request("GET", "/thing"))
     assert len(service.calls) == 3
 
 
-@pytest.mark.anyio
-async def test_a_downstream_problem_keeps_its_details() -> None:
+def test_a_downstream_problem_keeps_its_details() -> None:
     service = FlakyService(failures=0)
     with pytest.raises(DownstreamError) as caught:
-        await client_for(service).request("GET", "/thing", params={"missing": "1"})
+        run(client_for(service).request("GET", "/thing", params={"missing": "1"}))
     assert caught.value.status == 404
     assert caught.value.problem["title"] == "Not found"
 
 
-@pytest.mark.anyio
-async def test_an_unreachable_service_is_unavailable_not_a_crash() -> None:
+def test_an_unreachable_service_is_unavailable_not_a_crash() -> None:
     client = Client("http://127.0.0.1:9", TokenIssuer("portal", KEY), retries=1, backoff=0.01)
     with pytest.raises(DownstreamUnavailable):
-        await client.request("GET", "/thing")
+        run(client.request("GET", "/thing"))
