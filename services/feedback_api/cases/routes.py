@@ -76,7 +76,7 @@ def list_cases(
     assigned_officer_id: Annotated[str | None, Query(max_length=120)] = None,
     reference: Annotated[str | None, Query(max_length=20)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> CaseList:
     """Cases, newest received first, filtered and paged (no narratives in the list)."""
     today = clock.today()
@@ -104,7 +104,7 @@ def overdue_cases(
     clock: ClockDep,
     caller: Runner,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> OverdueList:
     """Cases past their acknowledgement or response date (by the service's clock), the longest
     overdue first, with the counts of each."""

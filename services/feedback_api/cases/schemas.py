@@ -20,7 +20,6 @@ from services.feedback_api.cases.reference import ETHNIC_CATEGORIES, CodeList
 
 MAX_NARRATIVE_CHARS = 20_000
 MAX_NOTE_CHARS = 5_000
-EthnicCategory = str
 
 Note = Field(default=None, max_length=MAX_NOTE_CHARS)
 
@@ -128,6 +127,11 @@ class Acknowledge(BaseModel):
     discussion_accepted: bool | None = None
     response_due: dt.date | None = Field(
         default=None, description="The response date agreed (or set, if the offer was declined)"
+    )
+    oral_record_copy_sent: bool = Field(
+        default=False,
+        description="An oral complaint: the complainant was sent a copy of the written record "
+        "with the acknowledgement (regulation 13)",
     )
     note: str | None = Note
 

@@ -698,6 +698,8 @@ def create_case(session: Session, data: CaseCreate, principal: Principal, clock:
     site_code = data.site_code if "site_code" in data.model_fields_set else None
     if feedback is not None and ward_code is None and site_code is None:
         ward_code, site_code = feedback.ward_code, feedback.site_code
+    if received_on > today:
+        raise _unprocessable("received_on", "The date received cannot be in the future.")
     reference = next_reference(session, case_type, today.year)
     case = Case(
         reference=reference,
@@ -848,7 +850,17 @@ def acknowledge(
         )
     if data.response_due is not None and data.response_due < on:
         raise _unprocessable("response_due", "The response cannot be due before today.")
-    before = {"acknowledged_on": None, "response_due": case.response_due}
+    if data.oral_record_copy_sent and ReceivedHow(case.received_how) not in ORAL:
+        raise _unprocessable(
+            "oral_record_copy_sent", "The complaint was made in writing: no record to copy."
+        )
+    before = {
+        "acknowledged_on": None,
+        "response_due": case.response_due,
+        "oral_record_copy_sent_on": case.oral_record_copy_sent_on,
+    }
+    if data.oral_record_copy_sent and case.oral_record_copy_sent_on is None:
+        case.oral_record_copy_sent_on = on
     case.acknowledged_on = on
     case.discussion_offered = data.discussion_offered
     case.discussion_accepted = data.discussion_accepted
@@ -862,6 +874,7 @@ def acknowledge(
         "discussion_offered": data.discussion_offered,
         "discussion_accepted": data.discussion_accepted,
         "response_due": case.response_due,
+        "oral_record_copy_sent_on": case.oral_record_copy_sent_on,
     }
     _move(
         session,

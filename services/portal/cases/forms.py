@@ -209,7 +209,13 @@ def parse_acknowledge(data: FormData) -> tuple[Form, dict[str, Any]]:
     form = Form(
         values={
             name: _text(data, name)
-            for name in ("acknowledged_on", "discussion_offered", "discussion_accepted", "note")
+            for name in (
+                "acknowledged_on",
+                "discussion_offered",
+                "discussion_accepted",
+                "oral_record_copy_sent",
+                "note",
+            )
         }
     )
     on = _date(form, "acknowledged_on", "Enter the date it was acknowledged", required=False)
@@ -227,7 +233,10 @@ def parse_acknowledge(data: FormData) -> tuple[Form, dict[str, Any]]:
     _limit(form, "note", "The note")
     if form.errors:
         return form, {}
-    body: dict[str, Any] = {"discussion_offered": offered == "yes"}
+    body: dict[str, Any] = {
+        "discussion_offered": offered == "yes",
+        "oral_record_copy_sent": form.get("oral_record_copy_sent") == "yes",
+    }
     if on:
         body["acknowledged_on"] = on.isoformat()
     if accepted in {"yes", "no"}:

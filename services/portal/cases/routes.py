@@ -4,6 +4,7 @@ the page); HTMX only swaps the list's results."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import uuid
 from typing import Annotated, Any
@@ -37,6 +38,7 @@ ACK_FIELDS = {
     "acknowledged_on": "acknowledged_on",
     "response_due": "acknowledged_on",
     "status": "discussion_offered",
+    "oral_record_copy_sent": "oral_record_copy_sent",
     "note": "note",
 }
 DUE_FIELDS = {"response_due": "response_due", "reason": "reason"}
@@ -81,6 +83,7 @@ FIELD_LABELS = {
     "officer_name": "Officer",
     "agreed_with_complainant": "Agreed with the complainant",
     "late_reason": "Reason for lateness",
+    "oral_record_copy_sent_on": "Copy of the written record sent",
 }
 EVENT_TITLES = {
     "opened": "Case opened",
@@ -105,6 +108,11 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "none"
     text = str(value)
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return dt.date.fromisoformat(text).strftime("%-d %B %Y")
+        except ValueError:
+            pass
     return forms.STATUS_LABELS.get(text, text)
 
 

@@ -138,6 +138,9 @@ def test_bad_input_is_refused_naming_the_field_and_stores_nothing(
         ({"event_on": "2026-11-30"}, "event_on", "after the date received"),
         ({"narrative": "x" * 20_001}, "narrative", ""),
         ({"service_area": "space"}, "service_area", "Allowed: a_and_e"),
+        ({"received_on": "9999-12-30"}, "received_on", "cannot be in the future"),
+        ({"response_due": "2026-01-01"}, "response_due", "before receipt"),
+        ({"patient_age_at_event": 131}, "patient_age_at_event", ""),
     ]
     for overrides, field, message in cases:
         response = feedback_api.post("/v1/cases", json=body(**overrides), headers=pals)
@@ -273,6 +276,27 @@ def test_the_lifecycle_runs_only_along_allowed_transitions(feedback_api, pals, t
         "acknowledged",
         "opened",
     ]
+
+
+def test_an_oral_complaint_records_when_its_written_copy_was_sent(feedback_api, pals) -> None:
+    written = open_case(feedback_api, pals, received_how="written")
+    refused = feedback_api.post(
+        f"/v1/cases/{written['id']}/acknowledge",
+        json={"discussion_offered": True, "oral_record_copy_sent": True},
+        headers=pals,
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "oral_record_copy_sent"
+
+    oral = open_case(feedback_api, pals, received_how="in_person")
+    assert oral["oral"] is True and oral["oral_record_copy_sent_on"] is None
+    done = feedback_api.post(
+        f"/v1/cases/{oral['id']}/acknowledge",
+        json={"discussion_offered": True, "oral_record_copy_sent": True},
+        headers=pals,
+    ).json()
+    assert done["oral_record_copy_sent_on"] == done["acknowledged_on"]
+    assert done["timeline"][0]["after"]["oral_record_copy_sent_on"] == done["acknowledged_on"]
 
 
 def test_a_case_is_referred_to_the_ombudsman_after_its_response(feedback_api, pals) -> None:

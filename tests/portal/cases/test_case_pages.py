@@ -133,6 +133,7 @@ def test_acknowledging_with_a_mistake_then_correctly(portal, feedback_today) -> 
             "csrf_token": csrf_of(page),
             "discussion_offered": "yes",
             "discussion_accepted": "no",
+            "oral_record_copy_sent": "yes",
         },
     )
     assert good.status_code == 303
@@ -140,6 +141,7 @@ def test_acknowledging_with_a_mistake_then_correctly(portal, feedback_today) -> 
     assert "The acknowledgement has been recorded." in text(done)
     assert "acknowledged 18 November 2026" in text(done)
     assert "Offered, declined" in text(done)
+    assert "Copy sent to the complainant 18 November 2026" in text(done)
     first = done.select_one("#timeline li")
     assert "Acknowledged" in text(first) and "Tom Okafor" in text(first)
     assert done.select_one("form[action$='/acknowledge']") is None
@@ -168,7 +170,8 @@ def test_the_due_date_needs_a_reason_and_every_change_is_on_the_timeline(portal)
     after = check_page(portal.get(path).text)
     entry = text(after.select_one("#timeline li"))
     assert "Response due date changed" in entry
-    assert "2027-01-15" in entry and "Agreed in our call" in entry and "Priya Shah" in entry
+    assert "→ 15 January 2027" in entry
+    assert "Agreed in our call" in entry and "Priya Shah" in entry
     assert "15 January 2027 (agreed)" in text(after)
 
 
