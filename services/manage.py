@@ -10,6 +10,7 @@ import sys
 
 from sqlmodel import Session
 
+from services.actions_api.plans import demo as actions_demo
 from services.actions_api.settings import ActionsSettings
 from services.common.clock import Clock
 from services.common.db import make_engine
@@ -39,6 +40,11 @@ def setup(load_demo: bool = True) -> None:
         loaded = feedback_demo.load_feedback(session, Clock(feedback.today))
         if loaded:
             print(f"Loaded {loaded} pieces of invented demo feedback.")
+    engine.dispose()
+    engine = make_engine(actions.database_url, "actions")
+    with Session(engine) as session:
+        for title in actions_demo.load(session, Clock(actions.today)):
+            print(f"Loaded the plan: {title}.")
     engine.dispose()
     engine = make_engine(portal.database_url, "portal")
     with Session(engine) as session:
