@@ -12,8 +12,38 @@ import random
 from sqlmodel import Session, select
 
 from services.common.clock import Clock
-from services.feedback_api.feedback.models import Channel, CollectionMode, Feedback
-from services.feedback_api.organisation.models import Directorate, Organisation, Site, Ward
+from services.feedback_api.feedback.models import (
+    WHAT_COULD_BE_BETTER,
+    WHAT_WAS_GOOD,
+    Channel,
+    CollectionMode,
+    Feedback,
+    FeedbackAnswer,
+    RespondentType,
+)
+from services.feedback_api.feedback.service import redacted
+from services.feedback_api.organisation.models import (
+    Directorate,
+    Organisation,
+    Site,
+    Ward,
+    WardEligibleCount,
+)
+from services.feedback_api.respondents.codes import (
+    ETHNICITY,
+    AgeBand,
+    Disability,
+    Ethnicity2021,
+    GenderIdentity,
+    Religion,
+    Sex,
+    SexualOrientation,
+)
+from services.feedback_api.respondents.models import (
+    EqualityMonitoring,
+    FeedbackAccessibleNeed,
+    RespondentContact,
+)
 
 ORGANISATION = ("REN", "The Clatterbridge Cancer Centre NHS Foundation Trust")
 SITES = [
@@ -107,32 +137,171 @@ def _comment_for(answer: int, rng: random.Random) -> str | None:
     return rng.choice(MIXED)
 
 
+GOOD_ANSWERS = [
+    "Kind, patient nurses.",
+    "Being kept informed about my treatment plan.",
+    "The volunteers and the tea trolley.",
+    "Quick scans and friendly radiographers.",
+]
+BETTER_ANSWERS = [
+    "Shorter waits on the day unit.",
+    "Cheaper parking for patients having daily treatment.",
+    "Clearer letters about appointments.",
+    "Quieter wards at night.",
+]
+RESPONDENT_WEIGHTS = {
+    RespondentType.patient: 70,
+    RespondentType.carer: 10,
+    RespondentType.family: 14,
+    RespondentType.public: 3,
+    RespondentType.staff_on_behalf: 3,
+}
+# Invented people (the 07700 900xxx and example.org ranges are reserved for fiction).
+DEMO_CONTACTS = [
+    ("Demo Person One", "demo.one@example.org", "+447700900001", "email"),
+    ("Demo Person Two", None, "+447700900002", "phone"),
+    ("Demo Person Three", "demo.three@example.org", None, "email"),
+    ("Demo Person Four", None, "+447700900004", "sms"),
+    ("Demo Person Five", None, None, "letter"),
+]
+
+
+def _equality(rng: random.Random) -> EqualityMonitoring:
+    """Invented answers: about one in ten questions not asked, one in twelve declined."""
+
+    def answer(choices: list, declined):
+        roll = rng.random()
+        if roll < 0.1:
+            return None
+        if roll < 0.18:
+            return declined
+        return rng.choice(choices)
+
+    def code(value) -> str | None:
+        return value.value if value is not None else None
+
+    ethnicity = answer(
+        [e for e in Ethnicity2021 if e is not Ethnicity2021.prefer_not_to_say]
+        + [Ethnicity2021.white_british] * 12,
+        Ethnicity2021.prefer_not_to_say,
+    )
+    disability = answer(
+        [[Disability.none]] * 4 + [[Disability.mobility], [Disability.sight, Disability.hearing]],
+        [Disability.prefer_not_to_say],
+    )
+    orientations = [SexualOrientation.heterosexual] * 8 + list(SexualOrientation)[1:4]
+    religions = [Religion.christian] * 5 + [Religion.none] * 4 + list(Religion)[:11]
+    return EqualityMonitoring(
+        ethnicity_2021=code(ethnicity),
+        ethnic_category=ETHNICITY[ethnicity][1] if ethnicity else None,
+        age_band=code(answer(list(AgeBand)[3:10], AgeBand.prefer_not_to_say)),
+        sex=code(answer([Sex.male, Sex.female], Sex.prefer_not_to_say)),
+        gender_identity=code(
+            answer([GenderIdentity.male, GenderIdentity.female], GenderIdentity.prefer_not_to_say)
+        ),
+        sexual_orientation=code(answer(orientations, SexualOrientation.prefer_not_to_say)),
+        disability=[d.value for d in disability] if disability else None,
+        religion=code(answer(religions, Religion.prefer_not_to_say)),
+    )
+
+
+def load_eligible_counts(session: Session, clock: Clock, seed: int = 2019) -> int:
+    """Invented monthly FFT eligible counts for the last 12 months, where none exist."""
+    if session.exec(select(WardEligibleCount)).first() is not None:
+        return 0
+    rng = random.Random(seed)
+    month = clock.today().replace(day=1)
+    rows = 0
+    for _ in range(12):
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+        for code, _name, _site, _dir, _s1, _s2, setting in WARDS:
+            base = 140 if setting == "inpatient" else 900
+            session.add(
+                WardEligibleCount(
+                    ward_code=code,
+                    month=month,
+                    eligible=base + rng.randint(-base // 5, base // 5),
+                    updated_at=clock.now(),
+                    updated_by="demo",
+                )
+            )
+            rows += 1
+    session.commit()
+    return rows
+
+
 def load_feedback(session: Session, clock: Clock, count: int = 400, seed: int = 2019) -> int:
-    """Invented FFT feedback over the six months before today; none if demo feedback exists."""
+    """Invented FFT feedback over the six months before today; none if demo feedback exists.
+
+    Each record has a respondent type; some have "what was good" / "what could be better"
+    answers, about 40% equality monitoring, and a few invented respondents asked to be contacted.
+    """
+    load_eligible_counts(session, clock)
     exists = session.exec(select(Feedback).where(Feedback.is_demo)).first()
     if exists is not None:
         return 0
     rng = random.Random(seed)
     now = clock.now()
-    wards = [(w[0], w[2]) for w in WARDS]
+    wards = {w[0]: (w[2], w[6]) for w in WARDS}
+    contacts = list(DEMO_CONTACTS)
     for _ in range(count):
         answer = rng.choices(range(1, 7), weights=ANSWER_WEIGHTS)[0]
-        ward_code, site_code = rng.choice(wards)
+        ward_code = rng.choice(list(wards))
+        site_code, setting = wards[ward_code]
         received = now - dt.timedelta(minutes=rng.randint(10, 60 * 24 * 182))
-        session.add(
-            Feedback(
-                channel=Channel.fft.value,
-                fft_answer=answer,
-                comment=_comment_for(answer, rng),
-                ward_code=ward_code,
-                site_code=site_code,
-                collection_mode=rng.choice(MODES).value,
-                submitted_via="import",
-                received_at=received,
-                created_at=received,
-                created_by="demo",
-                is_demo=True,
-            )
+        comment = _comment_for(answer, rng)
+        feedback = Feedback(
+            channel=Channel.fft.value,
+            fft_answer=answer,
+            comment=comment,
+            comment_redacted=redacted(comment),
+            ward_code=ward_code,
+            site_code=site_code,
+            fft_setting=setting,
+            collection_mode=rng.choice(MODES).value,
+            submitted_via="import",
+            received_at=received,
+            created_at=received,
+            created_by="demo",
+            is_demo=True,
+            respondent_type=rng.choices(
+                list(RESPONDENT_WEIGHTS), weights=list(RESPONDENT_WEIGHTS.values())
+            )[0].value,
         )
+        if rng.random() < 0.3:
+            feedback.answers = [
+                FeedbackAnswer(
+                    position=0,
+                    question_key=WHAT_WAS_GOOD,
+                    question_text="What was good about your experience?",
+                    answer_text=(good := rng.choice(GOOD_ANSWERS)),
+                    answer_text_redacted=good,
+                ),
+                FeedbackAnswer(
+                    position=1,
+                    question_key=WHAT_COULD_BE_BETTER,
+                    question_text="Is there anything we could have done better?",
+                    answer_text=(better := rng.choice(BETTER_ANSWERS)),
+                    answer_text_redacted=better,
+                ),
+            ]
+        if rng.random() < 0.4:
+            feedback.equality = _equality(rng)
+        if contacts and answer >= 4:
+            name, email, phone, method = contacts.pop()
+            feedback.contact = RespondentContact(
+                name=name,
+                email=email,
+                phone=phone,
+                address="1 Demo Street, Liverpool" if method == "letter" else None,
+                postcode="L1 0AA" if method == "letter" else None,
+                preferred_method=method,
+                consent_at=received,
+                created_at=received,
+            )
+            feedback.contactable = True
+            if method == "letter":
+                feedback.accessible_needs = [FeedbackAccessibleNeed(need_code="large_print")]
+        session.add(feedback)
     session.commit()
     return count
