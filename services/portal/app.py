@@ -24,6 +24,7 @@ from services.portal.admin.routes import router as admin_router
 from services.portal.cases.routes import router as cases_router
 from services.portal.clients import ActionsApiClient, FeedbackApiClient
 from services.portal.errors import install_error_pages
+from services.portal.insight.routes import router as insight_router
 from services.portal.notifications.routes import install as install_notifications
 from services.portal.organisation import OrganisationCache
 from services.portal.plans.routes import router as plans_router
@@ -93,6 +94,7 @@ def create_app(
     app.include_router(public_router)
     app.include_router(accounts_router)
     app.include_router(staff_router)
+    app.include_router(insight_router)
     app.include_router(plans_router)
     app.include_router(yswd_router)
     install_notifications(app)

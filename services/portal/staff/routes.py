@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from services.common.http_client import DownstreamError
 from services.common.roles import Role
 from services.portal.deps import FeedbackClientDep, FeedbackReader
+from services.portal.insight import routes as insight
 from services.portal.organisation import organisation_cache
 from services.portal.templating import render
 
@@ -169,5 +170,7 @@ async def feedback_detail(
             "contact": contact,
             "may_contact": may_contact,
             "respondent_labels": RESPONDENT_LABELS,
+            # The labels section (templates/insight/_labels.jinja).
+            **await insight.labels_context(client, user, feedback_id),
         },
     )

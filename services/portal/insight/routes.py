@@ -1,0 +1,455 @@
+"""Insight dashboards and the labels section of a feedback record.
+
+Every chart is SVG drawn on the server with a table of the same figures beside it, so the pages
+work without JavaScript and print; filters are plain GET forms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse
+
+from services.common.http_client import DownstreamError
+from services.common.roles import FEEDBACK_READERS, Role
+from services.portal.accounts.service import SignedIn
+from services.portal.csrf import verify_csrf
+from services.portal.deps import FeedbackClientDep, PagePolicy
+from services.portal.insight import charts
+from services.portal.organisation import organisation_cache
+from services.portal.templating import render
+
+router = APIRouter(tags=["insight"])
+
+INSIGHT_ROLES = FEEDBACK_READERS | {Role.board_reader}
+CORRECTOR_ROLES = frozenset({Role.patient_experience_manager, Role.pals_officer, Role.matron})
+insight_pages = PagePolicy("insight_pages", roles=INSIGHT_ROLES)
+label_pages = PagePolicy("label_pages", roles=FEEDBACK_READERS)
+label_correction = PagePolicy("label_correction", roles=CORRECTOR_ROLES)
+
+InsightReader = Annotated[SignedIn, Depends(insight_pages)]
+LabelReader = Annotated[SignedIn, Depends(label_pages)]
+LabelCorrector = Annotated[SignedIn, Depends(label_correction)]
+
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+SECTIONS = [
+    ("/insight/fft", "Friends and Family Test by ward and month"),
+    ("/insight/themes", "Themes by source"),
+    ("/insight/sentiment", "Sentiment over time"),
+    ("/insight/hotspots", "Hotspots"),
+    ("/insight/equality", "Who gives feedback"),
+]
+SENTIMENT_LABELS = {"positive": "Positive", "neutral": "Neutral or mixed", "negative": "Negative"}
+SUPPRESSION_LABELS = {
+    "primary": "fewer than 5 responses",
+    "secondary": "hidden so a smaller figure cannot be worked out",
+    "cascade": "hidden because the site's figures are hidden",
+}
+
+
+def may_correct(user: SignedIn) -> bool:
+    return bool(set(user.user.roles) & {r.value for r in CORRECTOR_ROLES})
+
+
+def _filters(request: Request, names: tuple[str, ...]) -> dict[str, str]:
+    return {name: request.query_params.get(name, "").strip() for name in names}
+
+
+def _check_months(filters: dict[str, str], names: tuple[str, ...]) -> dict[str, str]:
+    errors = {}
+    for name in names:
+        if filters.get(name) and not MONTH.match(filters[name]):
+            errors[name] = "Enter a month as year and month, for example 2026-04"
+    first, last = filters.get(names[0]), filters.get(names[-1])
+    if not errors and first and last and first > last:
+        errors[names[0]] = "The start month must be the same as or before the end month"
+    return errors
+
+
+def _check_dates(filters: dict[str, str], names: tuple[str, ...]) -> dict[str, str]:
+    errors = {}
+    for name in names:
+        if filters.get(name):
+            try:
+                dt.date.fromisoformat(filters[name])
+            except ValueError:
+                errors[name] = "Enter a real date, for example 2026-04-01"
+    if not errors and all(filters.get(n) for n in names) and filters[names[0]] > filters[names[1]]:
+        errors[names[0]] = "The start date must be the same as or before the end date"
+    return errors
+
+
+def _api_errors(exc: DownstreamError) -> dict[str, str]:
+    if exc.status != 422:
+        raise exc
+    return {
+        str(e.get("field", "form")).removeprefix("query."): str(e.get("message", "Check this"))
+        for e in exc.field_errors
+    } or {"form": "Check the filters"}
+
+
+async def _context(request: Request, client, user: SignedIn, **extra) -> dict:
+    structure = await organisation_cache(request).get(client)
+    return {"sections": SECTIONS, "sites": structure.sites, "wards": structure.wards, **extra}
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+@router.get("/insight")
+async def insight_home(request: Request, user: InsightReader, client: FeedbackClientDep):
+    """The insight pages, listed."""
+    return render(request, "insight/index.jinja", await _context(request, client, user))
+
+
+@router.get("/insight/fft")
+async def fft_page(request: Request, user: InsightReader, client: FeedbackClientDep):
+    """FFT percentage positive and negative by ward and month, suppressed as NHS England does."""
+    filters = _filters(request, ("start", "end", "site_code", "ward_code"))
+    errors = _check_months(filters, ("start", "end"))
+    report = None
+    if not errors:
+        try:
+            report = await client.fft_report(user.principal, **filters)
+        except DownstreamError as exc:
+            errors = _api_errors(exc)
+    chart, table, wards = None, [], []
+    if report:
+        focus = [r for r in report.rows if r.level == "trust"]
+        label = "the trust"
+        if filters["ward_code"]:
+            focus = [r for r in report.rows if r.level == "ward"]
+            label = focus[0].name if focus else filters["ward_code"]
+        elif filters["site_code"]:
+            focus = [r for r in report.rows if r.level == "site"]
+            label = focus[0].name if focus else filters["site_code"]
+        points = []
+        for row in focus:
+            for name, value in (
+                ("Positive", row.percentage_positive),
+                ("Negative", row.percentage_negative),
+            ):
+                if value is not None:
+                    points.append({"month": row.month, "share": value, "measure": name})
+        table = focus
+        description = (
+            f"Percentage positive and negative FFT answers for {label} by month, "
+            f"{report.months[0]} to {report.months[-1]}. The same figures are in the table "
+            "that follows the chart."
+        )
+        chart = charts.line_chart(
+            points,
+            chart_id="fft-chart",
+            title=f"FFT percentage positive and negative, {label}",
+            description=description,
+            x="month",
+            y="share",
+            series="measure",
+            y_title="Share of responses",
+            percent=True,
+            colours={"Positive": charts.NHS_GREEN, "Negative": charts.NHS_RED},
+        )
+        wards = [r for r in report.rows if r.level == "ward"]
+    return render(
+        request,
+        "insight/fft.jinja",
+        await _context(
+            request,
+            client,
+            user,
+            filters=filters,
+            errors=errors,
+            report=report,
+            chart=chart,
+            table=table,
+            ward_rows=wards,
+            percent=percent,
+            suppression_labels=SUPPRESSION_LABELS,
+        ),
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/insight/themes")
+async def themes_page(request: Request, user: InsightReader, client: FeedbackClientDep):
+    """Theme counts and rates by source, site or ward for a period."""
+    filters = _filters(request, ("start", "end", "group_by", "site_code", "ward_code"))
+    if filters["group_by"] not in ("channel", "site", "ward"):
+        filters["group_by"] = "channel"
+    errors = _check_dates(filters, ("start", "end"))
+    report = None
+    if not errors:
+        try:
+            report = await client.themes_report(user.principal, **filters)
+        except DownstreamError as exc:
+            errors = _api_errors(exc)
+    chart, top = None, []
+    if report:
+        totals: dict[str, int] = {}
+        for row in report.rows:
+            totals[row.theme] = totals.get(row.theme, 0) + row.count
+        top = sorted(totals, key=lambda t: (-totals[t], t))[:12]
+        points = [
+            {"theme": r.theme, "count": r.count, "group": r.group_name}
+            for r in report.rows
+            if r.theme in top
+        ]
+        grouping = {"channel": "source", "site": "site", "ward": "ward"}[report.group_by]
+        title = f"The 12 most frequent themes by {grouping}, {report.start} to {report.end}"
+        chart = charts.stacked_bars(
+            points,
+            chart_id="themes-chart",
+            title=title,
+            description=(
+                f"Horizontal bars: comments per theme, split by {grouping}. The same figures, "
+                "with rates, are in the table that follows the chart."
+            ),
+            category="theme",
+            value="count",
+            stack="group",
+            value_title="Comments",
+            horizontal=True,
+        )
+    return render(
+        request,
+        "insight/themes.jinja",
+        await _context(
+            request,
+            client,
+            user,
+            filters=filters,
+            errors=errors,
+            report=report,
+            chart=chart,
+            percent=percent,
+        ),
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/insight/sentiment")
+async def sentiment_page(request: Request, user: InsightReader, client: FeedbackClientDep):
+    """Comments by sentiment per month."""
+    filters = _filters(request, ("start", "end", "site_code", "ward_code"))
+    errors = _check_months(filters, ("start", "end"))
+    report = None
+    if not errors:
+        try:
+            report = await client.sentiment_report(user.principal, **filters)
+        except DownstreamError as exc:
+            errors = _api_errors(exc)
+    chart = None
+    if report:
+        points = [
+            {"month": m.month, "comments": getattr(m, key), "sentiment": label}
+            for m in report.months
+            for key, label in SENTIMENT_LABELS.items()
+        ]
+        chart = charts.stacked_bars(
+            points,
+            chart_id="sentiment-chart",
+            title="Comments by sentiment per month",
+            description=(
+                f"Stacked bars per month from {report.months[0].month} to "
+                f"{report.months[-1].month}: positive, neutral or mixed, and negative comments. "
+                "The same figures are in the table that follows the chart."
+            ),
+            category="month",
+            value="comments",
+            stack="sentiment",
+            value_title="Comments",
+            colours={SENTIMENT_LABELS[k]: charts.SENTIMENT_COLOURS[k] for k in SENTIMENT_LABELS},
+        )
+    return render(
+        request,
+        "insight/sentiment.jinja",
+        await _context(
+            request, client, user, filters=filters, errors=errors, report=report, chart=chart
+        ),
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/insight/hotspots")
+async def hotspots_page(request: Request, user: InsightReader, client: FeedbackClientDep):
+    """Ward/theme pairs well above their own baseline this month, with the comments behind them."""
+    filters = _filters(request, ("month", "site_code"))
+    errors = _check_months(filters, ("month",))
+    report = None
+    if not errors:
+        try:
+            report = await client.hotspots_report(user.principal, **filters)
+        except DownstreamError as exc:
+            errors = _api_errors(exc)
+    spot_charts = []
+    if report:
+        for index, spot in enumerate(report.hotspots[:10]):
+            months = [f"-{len(spot.baseline) - i}" for i in range(len(spot.baseline))]
+            points = [
+                {"month": m, "negative": n} for m, n in zip(months, spot.baseline, strict=True)
+            ]
+            points.append({"month": spot.month, "negative": spot.count})
+            spot_charts.append(
+                charts.bars(
+                    points,
+                    chart_id=f"hotspot-chart-{index}",
+                    title=f"{spot.theme} on {spot.ward_name}: negative comments",
+                    description=(
+                        f"Bars for the previous {len(spot.baseline)} months and {spot.month}; "
+                        f"the dashed line is the upper control limit, {spot.upper_limit}. "
+                        f"{spot.month} has {spot.count}."
+                    ),
+                    category="month",
+                    value="negative",
+                    value_title="Negative comments",
+                    rule=spot.upper_limit,
+                )
+            )
+    return render(
+        request,
+        "insight/hotspots.jinja",
+        await _context(
+            request,
+            client,
+            user,
+            filters=filters,
+            errors=errors,
+            report=report,
+            spot_charts=spot_charts,
+        ),
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/insight/equality")
+async def equality_page(request: Request, user: InsightReader, client: FeedbackClientDep):
+    """Who gives feedback and who complains, with small numbers shown as "fewer than 5"."""
+    filters = _filters(request, ("start", "end"))
+    errors = _check_dates(filters, ("start", "end"))
+    report = None
+    if not errors:
+        try:
+            report = await client.equality_report(user.principal, **filters)
+        except DownstreamError as exc:
+            errors = _api_errors(exc)
+    breakdown_charts = []
+    if report:
+        for index, breakdown in enumerate(report.breakdowns):
+            points = [
+                {"group": row.label, "responses": int(row.gave_feedback)}
+                for row in breakdown.rows
+                if row.gave_feedback.isdigit()
+            ]
+            breakdown_charts.append(
+                charts.bars(
+                    points,
+                    chart_id=f"equality-chart-{index}",
+                    title=f"Feedback by {breakdown.label.lower()}",
+                    description=(
+                        "Bars for the groups with 5 or more people; groups with fewer are "
+                        "shown only in the table, as fewer than 5."
+                    ),
+                    category="group",
+                    value="responses",
+                    value_title="Feedback",
+                )
+                if points
+                else None
+            )
+    return render(
+        request,
+        "insight/equality.jinja",
+        await _context(
+            request,
+            client,
+            user,
+            filters=filters,
+            errors=errors,
+            report=report,
+            breakdown_charts=breakdown_charts,
+        ),
+        status_code=422 if errors else 200,
+    )
+
+
+# --- the labels section of a feedback record -------------------------------------------------
+
+
+async def labels_context(client, user: SignedIn, feedback_id: uuid.UUID) -> dict:
+    """What templates/insight/_labels.jinja needs."""
+    labels = await client.labels(user.principal, feedback_id)
+    framework = await client.theme_framework(user.principal)
+    groups: dict[str, list[str]] = {}
+    for theme in framework.themes:
+        groups.setdefault(theme.category, []).append(theme.name)
+    return {
+        "labels": labels,
+        "theme_groups": list(groups.items()),
+        "can_correct": may_correct(user),
+        "sentiment_labels": SENTIMENT_LABELS,
+    }
+
+
+@router.get("/staff/feedback/{feedback_id}/labels")
+async def labels_section(
+    request: Request, feedback_id: uuid.UUID, user: LabelReader, client: FeedbackClientDep
+):
+    """The labels of a record: the section of its page, or a page of its own without JS."""
+    context = await labels_context(client, user, feedback_id)
+    return render(
+        request,
+        "insight/labels.jinja",
+        {"feedback_id": feedback_id, "errors": {}, **context},
+        block="labels",
+    )
+
+
+@router.post("/staff/feedback/{feedback_id}/labels", dependencies=[Depends(verify_csrf)])
+async def correct_labels(
+    request: Request, feedback_id: uuid.UUID, user: LabelCorrector, client: FeedbackClientDep
+):
+    """Correct a record's themes, sentiment and critical flag."""
+    form = await request.form()
+    current = await client.labels(user.principal, feedback_id)
+    chosen = set(form.getlist("themes"))
+    had = {t.name for t in current.themes}
+    body: dict = {
+        "add_themes": sorted(chosen - had),
+        "remove_themes": sorted(had - chosen),
+    }
+    sentiment = str(form.get("sentiment", ""))
+    if current.sentiment is None or sentiment != current.sentiment.value:
+        body["sentiment"] = sentiment or None
+    critical = form.get("critical") == "true"
+    if current.critical is None or critical != current.critical.value:
+        body["critical"] = critical
+    body = {k: v for k, v in body.items() if v not in (None, [])}
+    errors: dict[str, str] = {}
+    if body:
+        try:
+            await client.correct_labels(user.principal, feedback_id, body)
+        except DownstreamError as exc:
+            errors = _api_errors(exc)
+    if errors:
+        context = await labels_context(client, user, feedback_id)
+        return render(
+            request,
+            "insight/labels.jinja",
+            {"feedback_id": feedback_id, "errors": errors, **context},
+            status_code=422,
+            block="labels",
+        )
+    if request.headers.get("HX-Request") == "true":
+        context = await labels_context(client, user, feedback_id)
+        return render(
+            request,
+            "insight/labels.jinja",
+            {"feedback_id": feedback_id, "errors": {}, "saved": True, **context},
+            block="labels",
+        )
+    return RedirectResponse(f"/staff/feedback/{feedback_id}?labels=saved#labels", status_code=303)
