@@ -33,6 +33,7 @@ from services.common.migrate import upgrade  # noqa: E402
 from services.feedback_api import demo  # noqa: E402
 from services.feedback_api.analysis import load_framework  # noqa: E402
 from services.feedback_api.insight import equality, fft, periods, service  # noqa: E402
+from services.feedback_api.respondents.codes import AgeBand, Ethnicity2021  # noqa: E402
 
 ITEMS = int(os.environ.get("HEARD_BENCH_ITEMS", "1000000"))
 RUNS = int(os.environ.get("HEARD_BENCH_RUNS", "15"))
@@ -48,6 +49,10 @@ CHANNELS = [
     ("social_media", 4),
 ]
 THEMES = [t.name for t in load_framework() if t.name != "Not assigned"]
+EQUALITY_SHARE = 0.25
+ETHNICITIES = [e.value for e in Ethnicity2021]
+AGE_BANDS = [a.value for a in AgeBand]
+DISABILITIES = ['["NN"]', '["NN"]', '["NN"]', '["05"]', '["02", "09"]', '["ZZ"]', "\\N"]
 
 
 def server() -> str:
@@ -104,6 +109,7 @@ def generate(engine, ward_list: list[tuple[str, str]]) -> None:
     channel_weights = [w for _, w in CHANNELS]
     start = dt.datetime.combine(TODAY, dt.time(), dt.UTC) - dt.timedelta(days=DAYS)
     feedback, labels, themes = io.StringIO(), io.StringIO(), io.StringIO()
+    equality = io.StringIO()
     for i in range(ITEMS):
         fid = uuid.UUID(int=rng.getrandbits(128), version=4)
         ward, site = ward_list[rng.randrange(len(ward_list))]
@@ -143,6 +149,13 @@ def generate(engine, ward_list: list[tuple[str, str]]) -> None:
             themes.write(
                 f"{fid}\t{theme}\tt\tmodel\t{stamp}\t{stamp}\t{month}\t{sentiment}\t"
                 f"{channel}\t{site}\t{ward}\n"
+            )
+        if rng.random() < EQUALITY_SHARE:  # a quarter of people answer the equality questions
+            disability = rng.choice(DISABILITIES)
+            equality.write(
+                f"{fid}\t{rng.choice(ETHNICITIES)}\t{rng.choice(AGE_BANDS)}\t"
+                f"{rng.choice('129Z')}\t{rng.choice('1234Z')}\t{rng.choice('1234UZ')}\t"
+                f"{disability}\t{rng.choice('ABCDEFGHIJKLM')}\n"
             )
     with engine.begin() as connection:
         copy_rows(
@@ -206,6 +219,21 @@ def generate(engine, ward_list: list[tuple[str, str]]) -> None:
                 "ward_code",
             ],
             themes,
+        )
+        copy_rows(
+            connection,
+            "equality_monitoring",
+            [
+                "feedback_id",
+                "ethnicity_2021",
+                "age_band",
+                "sex",
+                "gender_identity",
+                "sexual_orientation",
+                "disability",
+                "religion",
+            ],
+            equality,
         )
     raw = engine.raw_connection()
     raw.driver_connection.autocommit = True

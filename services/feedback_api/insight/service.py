@@ -226,22 +226,18 @@ def hotspots(
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for ward, theme, day, n in rows:
         counts[(ward, theme)][periods.month_key(day)] = n
-    # A ward's baseline starts at its first month with any feedback (a new ward has no history).
-    ward_first = (
-        dict(
-            session.execute(
-                select(FeedbackLabel.ward_code, func.min(FeedbackLabel.received_at))
-                .where(
-                    FeedbackLabel.ward_code.in_(sorted({w for w, _ in counts})),
-                    FeedbackLabel.received_at >= periods.start_of(first),
-                )
-                .group_by(FeedbackLabel.ward_code)
-            ).all()
-        )
-        if counts
-        else {}
-    )
     this_month = periods.month_key(month)
+    candidates = {
+        w for (w, _), by_month in counts.items() if by_month.get(this_month, 0) >= MIN_HOTSPOT_COUNT
+    }
+    # A ward's baseline starts at its first month with any feedback (a new ward has no history);
+    # min() per ward is a single index lookup on (ward_code, received_at).
+    ward_first = {
+        ward: session.execute(
+            select(func.min(FeedbackLabel.received_at)).where(FeedbackLabel.ward_code == ward)
+        ).scalar_one()
+        for ward in sorted(candidates)
+    }
     baseline_months = [periods.add_months(first, i) for i in range(BASELINE_MONTHS)]
     names = group_names(session, "ward")
     found = []

@@ -193,3 +193,38 @@ def test_small_numbers_are_shown_as_fewer_than_5() -> None:
         "5",
         "12",
     ]
+
+
+def test_equality_breakdown_shows_small_counts_as_fewer_than_5(
+    feedback_api, feedback_session, mint
+):
+    from services.feedback_api.respondents.models import EqualityMonitoring
+
+    at = dt.datetime(2016, 5, 10, tzinfo=dt.UTC)
+    people = [("2", "fft")] * 7 + [("1", "complaint")] * 3 + [(None, "complaint")] * 2
+    for sex, channel in people:
+        record = Feedback(channel=channel, ward_code="L4", received_at=at, created_by="test")
+        feedback_session.add(record)
+        feedback_session.flush()
+        if sex:
+            feedback_session.add(
+                EqualityMonitoring(feedback_id=record.id, sex=sex, disability=["02", "05"])
+            )
+    feedback_session.flush()
+    response = feedback_api.get(
+        "/v1/insight/equality",
+        params={"start": "2016-05-01", "end": "2016-05-31"},
+        headers=mint("feedback", BOARD),
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["total_feedback"] == "12" and body["total_complaints"] == "5"
+    sex = next(b for b in body["breakdowns"] if b["characteristic"] == "sex")
+    rows = {r["label"]: (r["gave_feedback"], r["complained"]) for r in sex["rows"]}
+    assert rows["Female"] == ("7", "0")
+    assert rows["Male"] == ("fewer than 5", "fewer than 5")
+    assert rows["Prefer not to say"] == ("0", "0")
+    assert rows["Not asked or not answered"] == ("fewer than 5", "fewer than 5")
+    disability = next(b for b in body["breakdowns"] if b["characteristic"] == "disability")
+    hearing = next(r for r in disability["rows"] if r["value"] == "02")
+    assert hearing["gave_feedback"] == "10"
