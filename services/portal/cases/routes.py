@@ -84,7 +84,12 @@ FIELD_LABELS = {
     "agreed_with_complainant": "Agreed with the complainant",
     "late_reason": "Reason for lateness",
     "oral_record_copy_sent_on": "Copy of the written record sent",
+    "acknowledged_late": "Acknowledged late",
+    "sent_late": "Sent late",
+    "agreed_before_expiry": "Agreed before the previous date passed",
 }
+# Recorded on the timeline for the record, but not worth showing on every entry.
+QUIET_KEYS = frozenset({"officer_id", "ack_due"})
 EVENT_TITLES = {
     "opened": "Case opened",
     "acknowledged": "Acknowledged",
@@ -123,11 +128,14 @@ def timeline_entries(case: Case) -> list[dict[str, Any]]:
         before, after = event.before or {}, event.after or {}
         changes = []
         if event.kind != "opened":
-            for key in after:
-                if key == "officer_id" or before.get(key) == after.get(key):
+            for key, value in after.items():
+                if key in QUIET_KEYS or (key in before and before[key] == value):
+                    continue
+                if key == "acknowledged_late" and not value:
                     continue
                 label = FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
-                changes.append((label, _shown(before.get(key)), _shown(after.get(key))))
+                was = _shown(before[key]) if key in before else None
+                changes.append((label, was, _shown(value)))
         entries.append(
             {
                 "id": event.id,
