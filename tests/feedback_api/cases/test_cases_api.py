@@ -558,3 +558,16 @@ def test_two_acknowledgements_at_once_record_one(engines) -> None:
         assert sorted(kinds) == ["acknowledged", "opened"]
     finally:
         _remove_year(engine, year)
+
+
+def test_the_demo_cases_cover_the_lifecycle_and_are_loaded_once(feedback_session) -> None:
+    from services.feedback_api.cases.demo import MARK, load_demo_cases
+
+    clock = Clock(D(2026, 11, 22))
+    assert load_demo_cases(feedback_session, clock) == 6
+    assert load_demo_cases(feedback_session, clock) == 0
+    cases = feedback_session.exec(select(Case).where(Case.created_by == "demo")).all()
+    assert {c.status for c in cases} == {"received", "acknowledged", "investigating", "closed"}
+    assert all(MARK in c.narrative for c in cases)
+    counts = service.overdue_counts(feedback_session, clock.today())
+    assert counts.acknowledgements >= 1 and counts.responses >= 1
