@@ -104,9 +104,7 @@ def test_the_public_cannot_draft(actions_api, mint) -> None:
     assert actions_api.get("/v1/public/yswd", headers=anonymous).status_code == 200
 
 
-def test_nothing_is_published_while_redaction_is_unavailable(
-    actions_api, apps, pem, monkeypatch
-) -> None:
+def test_nothing_is_published_while_redaction_is_unavailable(actions_api, apps, pem) -> None:
     from services.actions_api.clients import FeedbackApiClient
 
     app = apps["actions"]
@@ -114,10 +112,12 @@ def test_nothing_is_published_while_redaction_is_unavailable(
     unreachable = FeedbackApiClient("http://127.0.0.1:9", app.state.token_issuer, retries=0)
     entry = draft(actions_api, pem())
     actions_api.post(f"/v1/yswd/{entry['id']}/submit", headers=pem())
-    monkeypatch.setattr(app.state, "feedback_client", unreachable)
-    response = actions_api.post(f"/v1/yswd/{entry['id']}/publish", headers=pem())
+    real = app.state.feedback_client
+    app.state.feedback_client = unreachable
+    try:
+        response = actions_api.post(f"/v1/yswd/{entry['id']}/publish", headers=pem())
+    finally:
+        app.state.feedback_client = real
     assert response.status_code == 503
-    monkeypatch.undo()
-    assert actions_api.get(f"/v1/yswd/{entry['id']}", headers=pem()).json()["state"] == (
-        "awaiting_approval"
-    )
+    state = actions_api.get(f"/v1/yswd/{entry['id']}", headers=pem()).json()["state"]
+    assert state == "awaiting_approval"

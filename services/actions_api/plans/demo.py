@@ -176,6 +176,9 @@ ACTIONS_000: list[tuple[str, int, str | None, str, str, str, str | None, list, l
     ),
 ]
 
+# People the plan names (staff see them; public pages redact them).
+PEOPLE_000 = {"P4": ["Linda Morris", "Debbie de Jonge"]}
+
 # Appendix 1: Pledge Six - Digital. reference, objective, action, lead, deadline
 DIGITAL_000 = [
     (
@@ -483,6 +486,7 @@ def load_seed_000(session: Session, clock: Clock) -> Strategy | None:
                 due=due,
                 lead_role=role,
                 progress_text=progress,
+                people=PEOPLE_000.get(ref, []),
                 wards=wards,
                 directorates=dirs,
             )

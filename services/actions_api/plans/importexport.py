@@ -38,6 +38,7 @@ COLUMNS = [
     "lead_user_id",
     "lead_name",
     "lead_role",
+    "people",
     "wards",
     "directorates",
     "start",
@@ -80,6 +81,7 @@ def export_rows(session: Session, strategy: Strategy) -> list[dict[str, str]]:
                 "lead_user_id": action.lead_user_id or "",
                 "lead_name": action.lead_name or "",
                 "lead_role": action.lead_role or "",
+                "people": "; ".join(action.people),
                 "wards": "; ".join(action.wards),
                 "directorates": "; ".join(action.directorates),
                 "start": action.start_text or "",
@@ -286,6 +288,10 @@ def apply(
         action.lead_user_id = row.get("lead_user_id", "").strip() or None
         action.lead_name = row.get("lead_name") or None
         action.lead_role = row.get("lead_role") or None
+        people = [p.strip() for p in (row.get("people") or "").split(";") if p.strip()]
+        if people != action.people:
+            action.public_title = None
+        action.people = people
         action.wards = codes(row.get("wards"))
         action.directorates = codes(row.get("directorates"))
         action.status = row.get("status", "").strip() or ActionStatus.not_started.value

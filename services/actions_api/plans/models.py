@@ -110,6 +110,8 @@ class Action(ActionsTable, table=True):
     lead_user_id: str | None = Field(default=None, max_length=80, index=True)
     lead_name: str | None = Field(default=None, max_length=200)
     lead_role: str | None = Field(default=None, max_length=300)
+    # People named in the action's text: their names are redacted from public pages.
+    people: list[str] = Field(default_factory=list, sa_type=JSONType)
     wards: list[str] = Field(default_factory=list, sa_type=JSONType)
     directorates: list[str] = Field(default_factory=list, sa_type=JSONType)
     start_text: str | None = Field(default=None, max_length=200)

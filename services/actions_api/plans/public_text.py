@@ -20,9 +20,11 @@ SERVICE_PRINCIPAL = Principal(
 
 
 def known_names(session: Session) -> list[str]:
-    """Names Heard knows are people's: every action lead's."""
-    names = session.exec(select(Action.lead_name).where(Action.lead_name.is_not(None))).all()
-    return sorted({n for n in names if n and n.strip()})
+    """Names Heard knows are people's: every action's lead and the people its text names."""
+    found: set[str] = set()
+    for lead_name, people in session.exec(select(Action.lead_name, Action.people)):
+        found.update(n.strip() for n in [lead_name, *(people or [])] if n and n.strip())
+    return sorted(found)
 
 
 async def refresh(

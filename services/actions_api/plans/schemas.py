@@ -72,6 +72,11 @@ class ActionCreate(BaseModel):
     lead_user_id: str | None = Field(default=None, max_length=80)
     lead_name: str | None = Field(default=None, max_length=200)
     lead_role: str | None = Field(default=None, max_length=300)
+    people: list[str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="People named in the text, so public pages redact their names",
+    )
     wards: list[str] = Field(default_factory=list, max_length=200)
     directorates: list[str] = Field(default_factory=list, max_length=100)
     start: str | None = Field(default=None, max_length=200, description="As written in the plan")
@@ -96,6 +101,7 @@ class ActionUpdate(BaseModel):
     lead_user_id: str | None = Field(default=None, max_length=80)
     lead_name: str | None = Field(default=None, max_length=200)
     lead_role: str | None = Field(default=None, max_length=300)
+    people: list[str] | None = Field(default=None, max_length=50)
     wards: list[str] | None = Field(default=None, max_length=200)
     directorates: list[str] | None = Field(default=None, max_length=100)
     start: str | None = Field(default=None, max_length=200)
@@ -136,6 +142,7 @@ class ActionPublic(BaseModel):
     lead_user_id: str | None
     lead_name: str | None
     lead_role: str | None
+    people: list[str] = []
     wards: list[str]
     directorates: list[str]
     start: DuePublic | None

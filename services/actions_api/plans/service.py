@@ -173,6 +173,7 @@ def to_public(
         lead_user_id=action.lead_user_id,
         lead_name=action.lead_name,
         lead_role=action.lead_role,
+        people=list(action.people),
         wards=list(action.wards),
         directorates=list(action.directorates),
         start=schemas.DuePublic.model_validate(action.start) if action.start else None,
@@ -344,6 +345,7 @@ def create_action(
         lead_user_id=data.lead_user_id,
         lead_name=data.lead_name,
         lead_role=data.lead_role,
+        people=[p.strip() for p in data.people if p.strip()],
         wards=list(dict.fromkeys(data.wards)),
         directorates=list(dict.fromkeys(data.directorates)),
         status=data.status.value,
@@ -379,7 +381,7 @@ def update_action(
         if name == "title" and value is None:
             continue
         setattr(action, name, value)
-    if "title" in changes:
+    if "title" in changes or "people" in changes:
         action.public_title = None  # redacted again before it is shown in public
     action.updated_at = clock.now()
     session.add(action)

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 
-from services.common.http_client import DownstreamError
+from services.common.http_client import DownstreamError, DownstreamUnavailable
 from services.common.roles import Role
 from services.portal.accounts.service import SignedIn
 from services.portal.csrf import verify_csrf
@@ -78,13 +78,23 @@ async def noticeboard(
 ):
     """Full-screen "You said, we did" for a ward or department TV: one published entry at a
     time, moving to the next and refreshing itself (no JavaScript needed)."""
-    result = await client.published_yswd(ward_code=ward, site_code=site, limit=50)
     structure = await organisation_cache(request).get(feedback)
     wards, sites = _names(structure)
     place = wards.get(ward) or sites.get(site) or "The trust"
+    query = f"ward={ward}" if ward else (f"site={site}" if site else "")
+    try:
+        result = await client.published_yswd(ward_code=ward, site_code=site, limit=50)
+    except DownstreamUnavailable:
+        # A TV left on this page must come back by itself: keep refreshing, say nothing alarming.
+        return render(
+            request,
+            "public/yswd_noticeboard.jinja",
+            {"entry": None, "index": 0, "count": 0, "place": place, "seconds": 60,
+             "next_url": f"/noticeboard?{query}"},
+            status_code=503,
+        )  # fmt: skip
     count = result.count
     index = item % count if count else 0
-    query = f"ward={ward}" if ward else (f"site={site}" if site else "")
     next_url = f"/noticeboard?{query}{'&' if query else ''}item={index + 1}"
     return render(
         request,

@@ -158,15 +158,23 @@ def test_a_matron_may_not_open_the_escalation_list(portal) -> None:
     assert portal.get("/staff/actions/escalations").status_code == 403
 
 
-def test_the_pages_say_so_when_actions_api_is_down(portal, apps, monkeypatch) -> None:
+def test_the_pages_say_so_when_actions_api_is_down(portal, apps) -> None:
     from services.portal.clients import ActionsApiClient
 
     app = apps["portal"]
     down = ActionsApiClient("http://127.0.0.1:9", app.state.token_issuer, retries=0)
     sign_in(portal, "matron@demo.heard.example")
-    monkeypatch.setattr(app.state, "actions_client", down)
-    response = portal.get("/staff/actions")
+    real = app.state.actions_client
+    app.state.actions_client = down
+    try:
+        response = portal.get("/staff/actions")
+        public = portal.get("/you-said-we-did")
+        noticeboard = portal.get("/noticeboard", params={"ward": "L4"})
+    finally:
+        app.state.actions_client = real
     assert response.status_code == 503
     assert "not available at the moment" in text(check_page(response.text))
-    public = portal.get("/you-said-we-did")
     assert public.status_code == 503
+    # The ward TV keeps refreshing until actions_api is back.
+    assert noticeboard.status_code == 503
+    assert check_page(noticeboard.text).select_one("meta[http-equiv=refresh]")
