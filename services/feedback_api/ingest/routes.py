@@ -6,7 +6,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, File, Form, Header, UploadFile, status
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from services.common.problems import (
@@ -99,7 +98,7 @@ def create_batch(
             session, data.items, caller, clock, max_comment_chars=settings.max_comment_chars
         )
         code = status.HTTP_200_OK if result.rejected == 0 else status.HTTP_207_MULTI_STATUS
-        return code, jsonable_encoder(result)
+        return code, result.model_dump(mode="json", exclude_none=True)
 
     code, body = _run_once(session, caller, idempotency_key, {"items": data.items}, work)
     return JSONResponse(body, status_code=code)
@@ -165,7 +164,7 @@ def create_import(
             clock=clock,
             max_comment_chars=settings.max_comment_chars,
         )
-        return status.HTTP_201_CREATED, jsonable_encoder(_import_public(record))
+        return status.HTTP_201_CREATED, _import_public(record).model_dump(mode="json")
 
     code, body = _run_once(session, caller, idempotency_key, fingerprint, work)
     return JSONResponse(body, status_code=code)
