@@ -75,9 +75,11 @@ async def noticeboard(
     ward: str = "",
     site: str = "",
     item: int = 0,
+    pause: bool = False,
 ):
     """Full-screen "You said, we did" for a ward or department TV: one published entry at a
-    time, moving to the next and refreshing itself (no JavaScript needed)."""
+    time, moving to the next and refreshing itself (no JavaScript needed). ``pause=1`` stops
+    the page moving on, for anyone reading it at their own pace."""
     structure = await organisation_cache(request).get(feedback)
     wards, sites = _names(structure)
     place = wards.get(ward) or sites.get(site) or "The trust"
@@ -106,6 +108,9 @@ async def noticeboard(
             "place": place,
             "next_url": next_url,
             "seconds": NOTICEBOARD_SECONDS,
+            "paused": pause,
+            "pause_url": f"/noticeboard?{query}{'&' if query else ''}item={index}&pause=1",
+            "play_url": f"/noticeboard?{query}{'&' if query else ''}item={index}",
         },
     )
 
