@@ -323,3 +323,15 @@ def parse_phso(data: FormData) -> tuple[Form, dict[str, Any]]:
     if form.get("note"):
         body["note"] = form.get("note")
     return form, body
+
+
+def parse_waiver(data: FormData) -> tuple[Form, dict[str, Any]]:
+    form = Form(values={"time_limit_waiver_reason": _text(data, "time_limit_waiver_reason")})
+    if not form.get("time_limit_waiver_reason"):
+        form.errors["time_limit_waiver_reason"] = (
+            "Enter the good reason for the delay and why it can still be investigated fairly"
+        )
+    _limit(form, "time_limit_waiver_reason", "The reason")
+    if form.errors:
+        return form, {}
+    return form, {"time_limit_waiver_reason": form.get("time_limit_waiver_reason")}

@@ -45,6 +45,7 @@ DUE_FIELDS = {"response_due": "response_due", "reason": "reason"}
 STATUS_FIELDS = {"status": "status", "late_reason": "late_reason", "note": "note"}
 OUTCOME_FIELDS = {"outcome": "outcome", "signed_by": "signed_by", "note": "note"}
 REOPEN_FIELDS = {"reason": "reason", "response_due": "response_due", "status": "reason"}
+WAIVER_FIELDS = {"time_limit_waiver_reason": "time_limit_waiver_reason"}
 PHSO_FIELDS = {"referred_on": "referred_on", "note": "note", "status": "referred_on"}
 CASE_FIELDS = {
     name: name
@@ -83,6 +84,7 @@ FIELD_LABELS = {
     "officer_name": "Officer",
     "agreed_with_complainant": "Agreed with the complainant",
     "late_reason": "Reason for lateness",
+    "time_limit_waiver_reason": "Reason the time limit is waived",
     "oral_record_copy_sent_on": "Copy of the written record sent",
     "acknowledged_late": "Acknowledged late",
     "sent_late": "Sent late",
@@ -151,7 +153,8 @@ def timeline_entries(case: Case) -> list[dict[str, Any]]:
 
 def _empty_forms() -> dict[str, forms.Form]:
     return {
-        name: forms.Form() for name in ("acknowledge", "due", "status", "outcome", "reopen", "phso")
+        name: forms.Form()
+        for name in ("acknowledge", "due", "status", "outcome", "reopen", "phso", "waiver")
     }
 
 
@@ -469,6 +472,25 @@ async def refer_to_phso(
         client.refer_case_to_phso,
         PHSO_FIELDS,
         "phso",
+    )
+
+
+@router.post("/{case_id}/time-limit", dependencies=[Depends(verify_csrf)])
+async def waive_time_limit(
+    request: Request, case_id: uuid.UUID, user: CaseRunner, client: FeedbackClientDep
+):
+    """Record why a complaint made after 12 months will still be investigated."""
+    parsed = forms.parse_waiver(await request.form())
+    return await _act(
+        request,
+        client,
+        user,
+        case_id,
+        "waiver",
+        parsed,
+        client.update_case,
+        WAIVER_FIELDS,
+        "waiver",
     )
 
 

@@ -324,3 +324,23 @@ def test_htmx_filtering_gets_only_the_results(portal) -> None:
     sign_in(portal, "pem@demo.heard.example")
     response = portal.get("/staff/cases?status=received", headers={"HX-Request": "true"})
     assert response.text.lstrip().startswith('<div id="results">')
+
+
+def test_a_late_complaint_is_flagged_until_the_waiver_is_recorded(portal) -> None:
+    sign_in(portal, "pals@demo.heard.example")
+    path, _ = open_case(portal, event_on="2025-09-01")
+    page = check_page(portal.get(path).text)
+    assert "Made more than 12 months after the events" in text(page)
+    empty = portal.post(f"{path}/time-limit", data={"csrf_token": csrf_of(page)})
+    assert empty.status_code == 422
+    assert error_summary(check_page(empty.text))[0].startswith("Enter the good reason")
+    reason = "In hospital for most of the year; records are complete"
+    done = portal.post(
+        f"{path}/time-limit",
+        data={"csrf_token": csrf_of(page), "time_limit_waiver_reason": reason},
+    )
+    assert done.status_code == 303
+    page = check_page(portal.get(path).text)
+    assert f"investigated because: {reason}" in text(page)
+    assert page.select_one("form[action$='/time-limit']") is None
+    assert "Reason the time limit is waived" in text(page.select_one("#timeline li"))
