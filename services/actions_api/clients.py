@@ -60,10 +60,25 @@ class FeedbackApiClient(ServiceClient):
     async def fft_positive(
         self, *, month: str, ward_code: str | None = None, principal: Principal | None = None
     ) -> dict[str, Any]:
-        """The Friends and Family Test figures for a month, for one ward or the whole trust:
-        ``{"positive_percent": float | None, "responses": int, ...}``."""
-        params = {"month": month}
+        """The Friends and Family Test for one month (``YYYY-MM``), for one ward or the whole
+        trust, from feedback_api's insight figures: ``{"positive_percent": 0-100 or None,
+        "responses": int, "suppressed": bool}`` (None when there were no responses, or too few
+        to publish)."""
+        params = {"start": month, "end": month}
         if ward_code:
             params["ward_code"] = ward_code
         response = await self.request("GET", "/v1/insight/fft", principal=principal, params=params)
-        return response.json()
+        level, code = ("ward", ward_code) if ward_code else ("trust", None)
+        for row in response.json().get("rows", []):
+            if (
+                row["month"] == month
+                and row["level"] == level
+                and (code is None or row["code"] == code)
+            ):
+                fraction = row.get("percentage_positive")
+                return {
+                    "positive_percent": round(fraction * 100, 1) if fraction is not None else None,
+                    "responses": row.get("total_responses", 0),
+                    "suppressed": bool(row.get("suppressed")),
+                }
+        return {"positive_percent": None, "responses": 0, "suppressed": False}

@@ -286,3 +286,36 @@ def test_quarter_snapshots_are_kept_unchanged_and_compared(actions_api, actions_
 )
 def test_the_last_quarter_end(day, end) -> None:
     assert service.quarter_end_before(dt.date.fromisoformat(day)).isoformat() == end
+
+
+def test_a_measure_pulls_the_fft_positive_figure_from_feedback_api(
+    actions_api, feedback_api, pem, mint
+):
+    # Six answers on the Aintree outpatients in May 2019: five positive, one poor.
+    for answer in (1, 1, 2, 2, 1, 4):
+        response = feedback_api.post(
+            "/v1/feedback",
+            json={"channel": "fft", "fft_answer": answer, "ward_code": "OPD-A",
+                  "received_at": "2019-05-14T10:00:00Z"},
+            headers=mint("feedback"),
+        )  # fmt: skip
+        assert response.status_code == 201, response.text
+    sid, _ = make_plan(actions_api, pem)
+    measure = actions_api.post(
+        f"/v1/strategies/{sid}/measures",
+        json={"title": "% FFT positive in outpatients", "unit": "%", "target": 90,
+              "source": {"figure": "fft_positive", "ward_code": "OPD-A"}},
+        headers=pem(),
+    ).json()  # fmt: skip
+    pulled = actions_api.post(
+        f"/v1/measures/{measure['id']}/pull", json={"period": "2019-05"}, headers=pem()
+    )
+    assert pulled.status_code == 201, pulled.text
+    (value,) = pulled.json()["values"]
+    assert value["value"] == 83.3
+    assert value["source"] == "feedback_api:fft_positive:OPD-A"
+
+    empty = actions_api.post(
+        f"/v1/measures/{measure['id']}/pull", json={"period": "2019-01"}, headers=pem()
+    )
+    assert empty.status_code == 422 and empty.json()["errors"][0]["field"] == "period"

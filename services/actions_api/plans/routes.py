@@ -502,9 +502,12 @@ async def pull_value(
         ) from exc
     value = figures.get("positive_percent")
     if value is None:
-        raise Unprocessable(
-            errors=[field_error("period", f"There are no FFT responses for {data.period}.")]
+        reason = (
+            f"There are too few FFT responses for {data.period} to publish a percentage."
+            if figures.get("responses")
+            else f"There are no FFT responses for {data.period}."
         )
+        raise Unprocessable(errors=[field_error("period", reason)])
     service.record_value(
         session,
         measure,
