@@ -185,9 +185,26 @@ async def staff_create(
 
 
 @router.post("/staff/you-said-we-did/{entry_id}/{step}", dependencies=[Depends(verify_csrf)])
-async def staff_step(entry_id: uuid.UUID, step: str, user: YswdWriter, client: ActionsClientDep):
+async def staff_step(
+    request: Request, entry_id: uuid.UUID, step: str, user: YswdWriter, client: ActionsClientDep
+):
     """Send for approval, publish (approvers), return to draft or archive."""
     if step not in STEPS:
         return RedirectResponse("/staff/you-said-we-did", status_code=303)
-    await client.yswd_step(user.principal, entry_id, step)
+    try:
+        await client.yswd_step(user.principal, entry_id, step)
+    except DownstreamError as exc:
+        if exc.status != 409:
+            raise
+        # Someone else moved it on first (or it was sent twice): say so, do not fail.
+        return render(
+            request,
+            "errors/error.jinja",
+            {
+                "title": "This entry has already moved on",
+                "body": exc.problem.get("detail") or "Go back to the list to see where it is now.",
+                "status": 409,
+            },
+            status_code=409,
+        )
     return RedirectResponse("/staff/you-said-we-did", status_code=303)

@@ -175,3 +175,16 @@ def test_an_empty_draft_names_both_fields(portal):
         "Enter what we did about it",
     ]
     assert page.select_one("#theme")["value"] == "Kept"
+
+
+def test_publishing_twice_says_the_entry_has_moved_on(portal, entries):
+    sign_in(portal, "pem@demo.heard.example")
+    marker = entries("awaiting_approval", theme="Twice")
+    page = check_page(portal.get("/staff/you-said-we-did").text)
+    token = page.select_one("input[name=csrf_token]")["value"]
+    card = next(c for c in page.select(".nhsuk-card") if marker in text(c))
+    action = card.select_one("form[action$='/publish']")["action"]
+    assert portal.post(action, data={"csrf_token": token}).status_code == 303
+    again = portal.post(action, data={"csrf_token": token})
+    assert again.status_code == 409
+    assert "already moved on" in text(check_page(again.text))
