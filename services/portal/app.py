@@ -112,7 +112,11 @@ def create_app(
         BodyLimitMiddleware,
         default=settings.max_body_bytes,
         # CSV imports: the file plus the form around it.
-        larger={"/admin/imports": settings.max_batch_bytes + 64 * 1024},
+        larger={
+            "/admin/imports": settings.max_batch_bytes + 64 * 1024,
+            # Evidence files on action progress (10 MiB), plus the form around them.
+            "/staff/actions/": 10 * 1024 * 1024 + 64 * 1024,
+        },
     )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)

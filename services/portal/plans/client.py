@@ -238,6 +238,19 @@ class PlansClientMixin:
         )
         return Progress.model_validate(response.json())
 
+    async def get_evidence(
+        self, principal: Principal, action_id: uuid.UUID, evidence_id: uuid.UUID
+    ) -> tuple[bytes, str, str]:
+        """The file's bytes, content type and Content-Disposition."""
+        response = await self.request(  # type: ignore[attr-defined]
+            "GET", f"/v1/actions/{action_id}/evidence/{evidence_id}", principal=principal
+        )
+        return (
+            response.content,
+            response.headers.get("content-type", "application/octet-stream"),
+            response.headers.get("content-disposition", "attachment"),
+        )
+
     async def escalations(self, principal: Principal) -> EscalationList:
         response = await self.request("GET", "/v1/escalations", principal=principal)  # type: ignore[attr-defined]
         return EscalationList.model_validate(response.json())

@@ -8,8 +8,9 @@ import uuid
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Request, UploadFile
-from fastapi.responses import RedirectResponse
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile
 
 from services.common.http_client import DownstreamError
 from services.common.roles import Role
@@ -111,6 +112,21 @@ async def action_detail(
         request,
         "plans/action.jinja",
         {"action": action, "form": {}, "errors": {}, "statuses": STATUSES, "rags": RAGS},
+    )
+
+
+@router.get("/{action_id}/evidence/{evidence_id}")
+async def evidence(
+    action_id: uuid.UUID, evidence_id: uuid.UUID, user: ActionReader, client: ActionsClientDep
+):
+    """Download an evidence file (always as an attachment, never shown inline)."""
+    content, content_type, disposition = await client.get_evidence(
+        user.principal, action_id, evidence_id
+    )
+    return Response(
+        content,
+        media_type=content_type,
+        headers={"Content-Disposition": disposition, "X-Content-Type-Options": "nosniff"},
     )
 
 

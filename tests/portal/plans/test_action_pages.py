@@ -178,3 +178,30 @@ def test_the_pages_say_so_when_actions_api_is_down(portal, apps) -> None:
     # The ward TV keeps refreshing until actions_api is back.
     assert noticeboard.status_code == 503
     assert check_page(noticeboard.text).select_one("meta[http-equiv=refresh]")
+
+
+def test_a_matron_attaches_evidence_and_anyone_on_staff_can_download_it(portal, plan) -> None:
+    _, add = plan
+    action = add("H6", directorates=["HAEM"])
+    sign_in(portal, "matron@demo.heard.example")
+    path = f"/staff/actions/{action['id']}"
+    pdf = b"%PDF-1.4\n% signage order\n"
+    response = portal.post(
+        f"{path}/progress",
+        data={"csrf_token": csrf(portal, path), "note": "Order attached"},
+        files={"file": ("order.pdf", pdf, "application/pdf")},
+    )
+    assert response.status_code == 303, response.text
+    page = check_page(portal.get(path).text)
+    link = page.select_one("a[download]")
+    assert link.get_text(strip=True) == "order.pdf"
+    download = portal.get(link["href"])
+    assert download.content == pdf and download.headers["content-type"] == "application/pdf"
+
+    refused = portal.post(
+        f"{path}/progress",
+        data={"csrf_token": csrf(portal, path), "note": "Not a PDF"},
+        files={"file": ("order.pdf", b"MZ\x90\x00 an executable", "application/pdf")},
+    )
+    assert refused.status_code == 422
+    assert "PDF, PNG, JPEG" in " ".join(error_summary(check_page(refused.text)))
