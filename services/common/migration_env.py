@@ -7,14 +7,16 @@ from sqlalchemy import MetaData
 
 from services.common.db import make_engine
 
-# Tables a migration creates outside the models: SQLite's FTS5 search tables and their shadow
-# tables (feedback_fts, feedback_fts_data ...). Autogenerate and the models-vs-migrations check
-# leave them alone.
+# Search structures a migration creates outside the models: SQLite's FTS5 tables and their
+# shadow tables (feedback_fts, feedback_fts_data ...) and PostgreSQL's text-search expression
+# indexes (ix_feedback_comment_fts ...). Autogenerate and the models-vs-migrations check leave
+# them alone.
 UNMANAGED_TABLE_MARKER = "_fts"
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    return not (type_ == "table" and name is not None and UNMANAGED_TABLE_MARKER in name)
+    unmanaged = type_ in ("table", "index") and name is not None
+    return not (unmanaged and UNMANAGED_TABLE_MARKER in name)
 
 
 def run(service: str, metadata: MetaData) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
+import structlog
 from fastapi import APIRouter, Depends, status
 from fastapi.responses import Response
 
@@ -25,6 +26,7 @@ from services.feedback_api.respondents.schemas import (
 )
 
 router = APIRouter(prefix="/v1", tags=["respondents"])
+log = structlog.get_logger(__name__)
 
 # How long after giving feedback a patient may add the optional details on the public form.
 FOLLOW_UP_WINDOW = dt.timedelta(hours=2)
@@ -50,6 +52,12 @@ def get_contact_details(
         raise NotFound("No feedback with this id in your scope.")
     if feedback.contact is None:
         raise NotFound("The person who gave this feedback did not leave contact details.")
+    # Every read of personal contact details is logged: who, which record.
+    log.info(
+        "contact_details_read",
+        feedback_id=str(feedback_id),
+        reader=feedback_service.caller_name(caller),
+    )
     return service.contact_public(feedback.contact)
 
 
