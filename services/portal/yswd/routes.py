@@ -126,10 +126,12 @@ async def staff_list(
     """Entries in every state, with a form to draft a new one."""
     result = await client.list_yswd(user.principal, state=state)
     structure = await organisation_cache(request).get(feedback)
+    actions = await client.list_actions(user.principal)
     return render(
         request,
         "yswd/entries.jinja",
         {
+            "actions": actions.data,
             "result": result,
             "state": state,
             "form": {},
@@ -158,6 +160,9 @@ async def staff_create(
             "we_did": form["we_did"],
             "theme": form.get("theme") or None,
             "ward_code": form.get("ward_code") or None,
+            "action_id": form.get("action_id") or None,
+            "themes": [t.strip() for t in form.get("themes", "").split(",") if t.strip()],
+            "feedback_ids": [f.strip() for f in form.get("feedback_ids", "").split() if f.strip()],
         }
         try:
             await client.create_yswd(user.principal, body)
@@ -166,13 +171,21 @@ async def staff_create(
             if exc.status != 422:
                 raise
             for error in exc.field_errors:
-                errors[str(error.get("field", "you_said")).split(".")[-1]] = str(error["message"])
+                parts = str(error.get("field", "you_said")).split(".")
+                field = "feedback_ids" if "feedback_ids" in parts else parts[-1]
+                errors[field] = (
+                    "Enter feedback ids as shown in the inbox, separated by spaces"
+                    if field == "feedback_ids"
+                    else str(error["message"])
+                )
     result = await client.list_yswd(user.principal)
     structure = await organisation_cache(request).get(feedback)
+    actions = await client.list_actions(user.principal)
     return render(
         request,
         "yswd/entries.jinja",
         {
+            "actions": actions.data,
             "result": result,
             "state": "",
             "form": form,

@@ -162,6 +162,48 @@ def test_a_matron_drafts_and_sends_an_entry_a_manager_publishes_it_redacted(port
     assert NHS_NUMBER not in public and "[NHS NUMBER]" in public
 
 
+def test_a_draft_links_the_action_and_the_feedback_behind_it(portal, actions_api, mint):
+    pem = mint("actions", PEM, sub="pem-links")
+    sid = actions_api.post("/v1/strategies", json={"title": "Links"}, headers=pem).json()["id"]
+    reference = f"L{uuid.uuid4().hex[:5]}"
+    action = actions_api.post(
+        f"/v1/strategies/{sid}/actions", json={"reference": reference, "title": "Quiet room"},
+        headers=pem,
+    ).json()  # fmt: skip
+    feedback_id = str(uuid.uuid4())
+    sign_in(portal, "pem@demo.heard.example")
+    token = check_page(portal.get("/staff/you-said-we-did").text).select_one(
+        "input[name=csrf_token]"
+    )["value"]
+    marker = uuid.uuid4().hex
+    response = portal.post(
+        "/staff/you-said-we-did",
+        data={"csrf_token": token, "you_said": f"Nowhere private to talk {marker}",
+              "we_did": "A quiet room", "action_id": action["id"], "themes": "Privacy, Environment",
+              "feedback_ids": feedback_id},
+    )  # fmt: skip
+    assert response.status_code == 303
+    entry = next(
+        e
+        for e in actions_api.get("/v1/yswd", headers=pem).json()["data"]
+        if marker in e["you_said"]
+    )
+    assert entry["action_reference"] == reference
+    assert entry["themes"] == ["Privacy", "Environment"] and entry["feedback_ids"] == [feedback_id]
+    bad = portal.post(
+        "/staff/you-said-we-did",
+        data={"csrf_token": token, "you_said": "x", "we_did": "y", "feedback_ids": "not-an-id"},
+    )
+    assert bad.status_code == 422
+    assert error_list(check_page(bad.text)) == [
+        "Enter feedback ids as shown in the inbox, separated by spaces"
+    ]
+
+
+def error_list(page):
+    return [text(li) for li in page.select(".nhsuk-error-summary li")]
+
+
 def test_an_empty_draft_names_both_fields(portal):
     sign_in(portal, "pem@demo.heard.example")
     token = check_page(portal.get("/staff/you-said-we-did").text).select_one(
