@@ -86,8 +86,10 @@ def create_batch(
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Up to 1,000 pieces of feedback at once. Each item is accepted (with its id) or rejected
-    (with its field errors) on its own; the accepted ones are committed together. 200 when all
-    were accepted, 207 when some were not."""
+    (with its field errors: an item on a channel outside the API key's scope is rejected naming
+    the allowed channels) on its own; the accepted ones are committed together, in one
+    transaction. 200 when all were accepted, 207 when some were not. With an
+    ``Idempotency-Key``, a retry returns this answer again and stores nothing new."""
     if len(data.items) > settings.max_batch_items:
         raise Unprocessable(
             errors=[field_error("items", f"At most {settings.max_batch_items:,} items a batch")]
