@@ -157,7 +157,11 @@ class StatusChange(BaseModel):
 
 
 class OutcomeRecord(BaseModel):
-    outcome: Outcome
+    outcome: Outcome = Field(
+        description="KO41a outcome: upheld (substantive evidence supports the complaint, single "
+        "issue); partly_upheld (several issues raised, some but not all upheld); not_upheld (no "
+        "evidence supports any aspect)"
+    )
     signed_by: str | None = Field(
         default=None, max_length=200, description="The responsible person who signs the response"
     )
