@@ -40,6 +40,7 @@ from services.common.tokens import Principal
 from services.feedback_api.feedback import service as feedback_service
 from services.feedback_api.feedback.models import Channel, CollectionMode, SubmittedVia
 from services.feedback_api.feedback.schemas import FeedbackCreate
+from services.feedback_api.ingest.batch import preload_organisation
 from services.feedback_api.ingest.models import ImportRecord, ImportRow
 
 MAPPING_FIELDS = ("answer", "comment", "ward", "date", "mode", "response_id")
@@ -253,6 +254,8 @@ def import_csv(
     rejections: list[dict[str, Any]] = []
     candidates: list[tuple[str, Row, FeedbackCreate]] = []
     total = 0
+    # Wards and sites held for the whole file: lookups come from the identity map, not a query.
+    organisation = preload_organisation(session)
     for row in _rows(reader, index):
         total += 1
         if "__error__" in row.values:
@@ -302,6 +305,7 @@ def import_csv(
         ]
     )
     session.flush()
+    del organisation
     return record
 
 
