@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, column, func, literal_column, or_, text
+from sqlalchemy import and_, column, func, literal_column, or_, text, union
 from sqlmodel import Session, select
 
 from services.common.clock import Clock
@@ -306,25 +306,42 @@ def fts5_query(search: str, column: str) -> str | None:
 
 
 def _text_search(query, session: Session, search: str, privileged: bool):
-    """Full-text search in comments: PostgreSQL's text search, SQLite's FTS5 table.
+    """Full-text search in comments and free-text answers: PostgreSQL's text search, SQLite's
+    FTS5 tables. A record matches when its comment, or one of its answers, has every word.
 
-    Roles that see redacted comments search the redacted text, so a search for a name cannot
+    Roles that see redacted text search the redacted text, so a search for a name cannot
     reveal which comment mentions it.
     """
-    searched = Feedback.comment if privileged else Feedback.comment_redacted
     if session.get_bind().dialect.name == "postgresql":
         english = literal_column("'english'::regconfig")
-        vector = func.to_tsvector(english, func.coalesce(searched, ""))
-        return query.where(vector.op("@@")(func.websearch_to_tsquery(english, search)))
-    expression = fts5_query(search, "comment" if privileged else "comment_redacted")
-    if expression is None:
+        terms = func.websearch_to_tsquery(english, search)
+
+        def matches(column):
+            return func.to_tsvector(english, func.coalesce(column, "")).op("@@")(terms)
+
+        comment = Feedback.comment if privileged else Feedback.comment_redacted
+        answer = FeedbackAnswer.answer_text if privileged else FeedbackAnswer.answer_text_redacted
+        # A union of two index scans (each side uses its GIN index), not an OR across tables.
+        found = union(
+            select(Feedback.id).where(matches(comment)),
+            select(FeedbackAnswer.feedback_id).where(matches(answer)),
+        )
+        return query.where(Feedback.id.in_(found))
+    suffix = "" if privileged else "_redacted"
+    in_comments = fts5_query(search, f"comment{suffix}")
+    in_answers = fts5_query(search, f"answer_text{suffix}")
+    if in_comments is None or in_answers is None:
         return query
-    matches = (
-        text("SELECT feedback_id FROM feedback_fts WHERE feedback_fts MATCH :fts")
-        .bindparams(fts=expression)
+    found = (
+        text(
+            "SELECT feedback_id FROM feedback_fts WHERE feedback_fts MATCH :fts_comment "
+            "UNION SELECT feedback_id FROM feedback_answer_fts "
+            "WHERE feedback_answer_fts MATCH :fts_answer"
+        )
+        .bindparams(fts_comment=in_comments, fts_answer=in_answers)
         .columns(column("feedback_id"))
     )
-    return query.where(Feedback.id.in_(matches))
+    return query.where(Feedback.id.in_(found))
 
 
 def _filtered(query, filters: FeedbackFilters, session: Session, privileged: bool):

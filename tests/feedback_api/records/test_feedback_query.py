@@ -175,3 +175,24 @@ def test_csv_export_uses_the_same_filters_and_redacts_for_staff(feedback_api, mi
         "/v1/feedback/export.csv", headers=mint("feedback", Role.board_reader)
     )
     assert denied.status_code == 403
+
+
+def test_search_finds_words_in_free_text_answers_too(feedback_api, mint) -> None:
+    marker = uuid.uuid4().hex[:12].translate(DIGITS_TO_LETTERS)
+    answers = [
+        {
+            "question_key": "what_could_be_better",
+            "question_text": "What could be better?",
+            "answer_text": f"The hospital radio {marker}, and ring Ann on 07700 900321",
+        }
+    ]
+    made = create(feedback_api, mint, comment="Fine", answers=answers)
+    found = search(feedback_api, mint, f"radio {marker}")
+    assert [item["id"] for item in found["data"]] == [made["id"]]
+    assert search(feedback_api, mint, f"{marker} 900321")["count"] == 1
+    ward_staff = feedback_api.get(
+        "/v1/feedback",
+        params={"q": f"{marker} 900321"},
+        headers=mint("feedback", Role.staff, wards=("L4",)),
+    ).json()
+    assert ward_staff["count"] == 0  # the redacted answer has no phone number to find
