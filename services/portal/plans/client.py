@@ -192,6 +192,11 @@ class PublishedList(BaseModel):
     themes: list[str]
 
 
+class ImportResult(BaseModel):
+    created: int
+    updated: int
+
+
 def _params(filters: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in filters.items() if v not in (None, "", False)}
 
@@ -250,6 +255,32 @@ class PlansClientMixin:
             response.headers.get("content-type", "application/octet-stream"),
             response.headers.get("content-disposition", "attachment"),
         )
+
+    async def export_plan(
+        self, principal: Principal, strategy_id: uuid.UUID, fmt: str
+    ) -> tuple[bytes, str, str]:
+        response = await self.request(  # type: ignore[attr-defined]
+            "GET",
+            f"/v1/strategies/{strategy_id}/export",
+            principal=principal,
+            params={"format": fmt},
+        )
+        return (
+            response.content,
+            response.headers.get("content-type", "application/octet-stream"),
+            response.headers.get("content-disposition", "attachment"),
+        )
+
+    async def import_plan(
+        self, principal: Principal, strategy_id: uuid.UUID, filename: str, content: bytes
+    ) -> ImportResult:
+        response = await self.request(  # type: ignore[attr-defined]
+            "POST",
+            f"/v1/strategies/{strategy_id}/import",
+            principal=principal,
+            files={"file": (filename, content, "application/octet-stream")},
+        )
+        return ImportResult.model_validate(response.json())
 
     async def escalations(self, principal: Principal) -> EscalationList:
         response = await self.request("GET", "/v1/escalations", principal=principal)  # type: ignore[attr-defined]

@@ -94,6 +94,81 @@ async def action_list(
     )
 
 
+plan_managers = PagePolicy("plan_managers", roles={Role.patient_experience_manager})
+PlanManager = Annotated[SignedIn, Depends(plan_managers)]
+
+
+@router.get("/plans")
+async def plans(request: Request, user: ActionReader, client: ActionsClientDep):
+    """Every plan, to download as a spreadsheet; managers also load one from a spreadsheet."""
+    strategies = await client.list_strategies(user.principal)
+    return render(
+        request,
+        "plans/plans.jinja",
+        {
+            "strategies": strategies.data,
+            "manager": Role.patient_experience_manager.value in user.user.roles,
+            "errors": {},
+            "rejected": [],
+        },
+    )
+
+
+@router.get("/plans/{strategy_id}/export")
+async def export_plan(
+    strategy_id: uuid.UUID, user: ActionReader, client: ActionsClientDep, format: str = "csv"
+):
+    """The plan as CSV or XLSX."""
+    content, content_type, disposition = await client.export_plan(
+        user.principal, strategy_id, "xlsx" if format == "xlsx" else "csv"
+    )
+    return Response(content, media_type=content_type, headers={"Content-Disposition": disposition})
+
+
+@router.post("/plans/{strategy_id}/import", dependencies=[Depends(verify_csrf)])
+async def import_plan(
+    request: Request, strategy_id: uuid.UUID, user: PlanManager, client: ActionsClientDep
+):
+    """Load a plan from a spreadsheet; every rejected row is listed with its line and reason,
+    and nothing is changed until all rows are right."""
+    upload = (await request.form()).get("file")
+    errors: dict[str, str] = {}
+    rejected: list[dict] = []
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        errors["file"] = "Choose a CSV or Excel (XLSX) file"
+    else:
+        try:
+            result = await client.import_plan(
+                user.principal, strategy_id, upload.filename, await upload.read()
+            )
+            return RedirectResponse(
+                f"/staff/actions/plans?imported={result.created + result.updated}", status_code=303
+            )
+        except DownstreamError as exc:
+            if exc.status not in (413, 422):
+                raise
+            rejected = [e for e in exc.field_errors if "line" in e]
+            errors["file"] = (
+                f"{len(rejected)} {'row was' if len(rejected) == 1 else 'rows were'} rejected: "
+                "nothing was imported"
+                if rejected
+                else str((exc.field_errors or [{}])[0].get("message") or exc.problem.get("detail"))
+            )
+    strategies = await client.list_strategies(user.principal)
+    return render(
+        request,
+        "plans/plans.jinja",
+        {
+            "strategies": strategies.data,
+            "manager": True,
+            "errors": errors,
+            "rejected": rejected,
+            "import_strategy": str(strategy_id),
+        },
+        status_code=422,
+    )
+
+
 @router.get("/escalations")
 async def escalations(request: Request, user: SeniorLeader, client: ActionsClientDep):
     """Overdue actions and missed updates, for senior leaders to hold people to account."""

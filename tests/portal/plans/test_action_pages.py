@@ -205,3 +205,41 @@ def test_a_matron_attaches_evidence_and_anyone_on_staff_can_download_it(portal, 
     )
     assert refused.status_code == 422
     assert "PDF, PNG, JPEG" in " ".join(error_summary(check_page(refused.text)))
+
+
+def test_a_manager_downloads_a_plan_and_loads_it_back_with_rejected_rows_listed(
+    portal, actions_api, mint
+) -> None:
+    pem = mint("actions", PEM, sub="pem-sheet-pages")
+    title = f"Sheet plan {uuid.uuid4().hex[:6]}"
+    sid = actions_api.post("/v1/strategies", json={"title": title}, headers=pem).json()["id"]
+    actions_api.post(
+        f"/v1/strategies/{sid}/actions",
+        json={"reference": "S1", "title": "Signs", "due": "March 19"},
+        headers=pem,
+    )
+    sign_in(portal, "pem@demo.heard.example")
+    page = check_page(portal.get("/staff/actions/plans").text)
+    csv_link = page.select_one(f"a[href='/staff/actions/plans/{sid}/export?format=csv']")
+    exported = portal.get(csv_link["href"])
+    assert exported.status_code == 200 and b"S1" in exported.content
+
+    token = page.select_one("input[name=csrf_token]")["value"]
+    good = exported.content.replace(b"Signs", b"Clear signs on every ward")
+    response = portal.post(
+        f"/staff/actions/plans/{sid}/import",
+        data={"csrf_token": token},
+        files={"file": ("plan.csv", good, "text/csv")},
+    )
+    assert response.status_code == 303
+    bad = exported.content.replace(b"March 19", b"next spring")
+    response = portal.post(
+        f"/staff/actions/plans/{sid}/import",
+        data={"csrf_token": token},
+        files={"file": ("plan.csv", bad, "text/csv")},
+    )
+    assert response.status_code == 422
+    page = check_page(response.text)
+    assert error_summary(page) == ["1 row was rejected: nothing was imported"]
+    assert "next spring" in text(page.select_one("table"))
+    assert text(page.select_one("table tbody tr")).startswith("2 ")
