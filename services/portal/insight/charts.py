@@ -60,46 +60,6 @@ def to_svg(spec: dict, *, chart_id: str, title: str, description: str) -> Markup
     return Markup(head + "</desc>" + body)  # noqa: S704 (built from escaped parts and vl-convert)
 
 
-def line_chart(
-    rows: list[dict],
-    *,
-    chart_id: str,
-    title: str,
-    description: str,
-    x: str,
-    y: str,
-    series: str,
-    y_title: str,
-    percent: bool = False,
-    colours: dict[str, str] | None = None,
-    width: int = 560,
-) -> Markup:
-    colour = alt.Color(f"{series}:N", title=None)
-    if colours:
-        colour = alt.Color(
-            f"{series}:N",
-            title=None,
-            scale=alt.Scale(domain=list(colours), range=list(colours.values())),
-        )
-    chart = (
-        alt.Chart(alt.Data(values=rows))
-        .mark_line(point=True, strokeWidth=3)
-        .encode(
-            x=alt.X(f"{x}:O", title=None),
-            y=alt.Y(
-                f"{y}:Q",
-                title=y_title,
-                axis=alt.Axis(format=".0%") if percent else alt.Axis(),
-                scale=alt.Scale(domain=[0, 1]) if percent else alt.Scale(zero=True),
-            ),
-            color=colour,
-            strokeDash=alt.StrokeDash(f"{series}:N", title=None),
-        )
-    )
-    spec = _config(chart, title=title, description=description, width=width)
-    return to_svg(spec, chart_id=chart_id, title=title, description=description)
-
-
 def stacked_bars(
     rows: list[dict],
     *,
@@ -160,5 +120,46 @@ def bars(
             .encode(y="limit:Q")
         )
         chart = alt.layer(chart, line)
+    spec = _config(chart, title=title, description=description, width=width)
+    return to_svg(spec, chart_id=chart_id, title=title, description=description)
+
+
+def grouped_bars(
+    rows: list[dict],
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    category: str,
+    value: str,
+    group: str,
+    value_title: str,
+    percent: bool = False,
+    colours: dict[str, str] | None = None,
+    width: int = 560,
+) -> Markup:
+    """Bars side by side per category (e.g. positive and negative per month)."""
+    colour = alt.Color(f"{group}:N", title=None)
+    if colours:
+        colour = alt.Color(
+            f"{group}:N",
+            title=None,
+            scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+        )
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{category}:O", title=None),
+            xOffset=alt.XOffset(f"{group}:N"),
+            y=alt.Y(
+                f"{value}:Q",
+                title=value_title,
+                axis=alt.Axis(format=".0%") if percent else alt.Axis(),
+                scale=alt.Scale(domain=[0, 1]) if percent else alt.Scale(zero=True),
+            ),
+            color=colour,
+        )
+    )
     spec = _config(chart, title=title, description=description, width=width)
     return to_svg(spec, chart_id=chart_id, title=title, description=description)

@@ -142,15 +142,15 @@ async def fft_page(request: Request, user: InsightReader, client: FeedbackClient
             f"{report.months[0]} to {report.months[-1]}. The same figures are in the table "
             "that follows the chart."
         )
-        chart = charts.line_chart(
+        chart = charts.grouped_bars(
             points,
             chart_id="fft-chart",
             title=f"FFT percentage positive and negative, {label}",
             description=description,
-            x="month",
-            y="share",
-            series="measure",
-            y_title="Share of responses",
+            category="month",
+            value="share",
+            group="measure",
+            value_title="Share of responses",
             percent=True,
             colours={"Positive": charts.NHS_GREEN, "Negative": charts.NHS_RED},
         )
