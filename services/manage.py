@@ -17,6 +17,7 @@ from services.common.db import make_engine
 from services.common.keys import generate
 from services.common.migrate import upgrade
 from services.feedback_api import demo as feedback_demo
+from services.feedback_api.labels import service as labels
 from services.feedback_api.settings import FeedbackSettings
 from services.portal import demo as portal_demo
 from services.portal.settings import PortalSettings
@@ -40,6 +41,9 @@ def setup(load_demo: bool = True) -> None:
         loaded = feedback_demo.load_feedback(session, Clock(feedback.today))
         if loaded:
             print(f"Loaded {loaded} pieces of invented demo feedback.")
+        # Themes, sentiment and criticality for every record without them (idempotent).
+        if labelled := labels.reanalyse(session):
+            print(f"Analysed {labelled} comments.")
     engine.dispose()
     engine = make_engine(actions.database_url, "actions")
     with Session(engine) as session:
