@@ -17,6 +17,7 @@ from services.common.db import make_engine
 from services.common.keys import generate
 from services.common.migrate import upgrade
 from services.feedback_api import demo as feedback_demo
+from services.feedback_api.cases import demo as cases_demo
 from services.feedback_api.labels import service as labels
 from services.feedback_api.settings import FeedbackSettings
 from services.portal import demo as portal_demo
@@ -41,6 +42,8 @@ def setup(load_demo: bool = True) -> None:
         loaded = feedback_demo.load_feedback(session, Clock(feedback.today))
         if loaded:
             print(f"Loaded {loaded} pieces of invented demo feedback.")
+        if cases := cases_demo.load_demo_cases(session, Clock(feedback.today)):
+            print(f"Loaded {cases} invented demo complaints and PALS cases.")
         # Themes, sentiment and criticality for every record without them (idempotent).
         if labelled := labels.reanalyse(session):
             print(f"Analysed {labelled} comments.")
