@@ -23,4 +23,15 @@ def get_feedback_client(request: Request) -> FeedbackApiClient:
 SettingsDep = Annotated[ActionsSettings, Depends(get_actions_settings)]
 FeedbackDep = Annotated[FeedbackApiClient, Depends(get_feedback_client)]
 
+
+async def scoped(request: Request, principal: Principal) -> Principal:
+    """The caller with the wards of their directorates and sites added to their scope."""
+    from services.actions_api.plans.scope import CodesCache, expanded
+
+    cache = getattr(request.app.state, "codes_cache", None)
+    if cache is None:
+        cache = request.app.state.codes_cache = CodesCache()
+    return await expanded(principal, request.app.state.feedback_client, cache)
+
+
 __all__ = ["ClockDep", "FeedbackDep", "Principal", "SessionDep", "SettingsDep"]

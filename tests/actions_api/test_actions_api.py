@@ -319,3 +319,20 @@ def test_a_measure_pulls_the_fft_positive_figure_from_feedback_api(
         f"/v1/measures/{measure['id']}/pull", json={"period": "2019-01"}, headers=pem()
     )
     assert empty.status_code == 422 and empty.json()["errors"][0]["field"] == "period"
+
+
+def test_a_matron_updates_an_action_on_a_ward_of_her_directorate(actions_api, pem, mint) -> None:
+    # Ward 4 is in Haemato-oncology: a matron for that directorate may update its actions.
+    _, action = make_plan(actions_api, pem, wards=["L4"])
+    matron = mint("actions", Role.matron, sub="matron-haem", directorates=("HAEM",))
+    mine = actions_api.get("/v1/actions", params={"mine": "true"}, headers=matron).json()
+    assert action["id"] in [a["id"] for a in mine["data"]]
+    response = actions_api.post(
+        f"/v1/actions/{action['id']}/progress", json={"note": "On it"}, headers=matron
+    )
+    assert response.status_code == 201
+    other = mint("actions", Role.matron, sub="matron-radio", directorates=("RADIO",))
+    refused = actions_api.post(
+        f"/v1/actions/{action['id']}/progress", json={"note": "Not mine"}, headers=other
+    )
+    assert refused.status_code == 403

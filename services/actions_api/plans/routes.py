@@ -7,13 +7,13 @@ import uuid
 from typing import Annotated
 
 import structlog
-from fastapi import APIRouter, Depends, File, Form, Query, UploadFile, status
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile, status
 from fastapi.responses import Response
 from pydantic import ValidationError
 from sqlmodel import select
 
 from services.actions_api import policies
-from services.actions_api.deps import ClockDep, FeedbackDep, SessionDep, SettingsDep
+from services.actions_api.deps import ClockDep, FeedbackDep, SessionDep, SettingsDep, scoped
 from services.actions_api.plans import importexport, public_text, schemas, service
 from services.actions_api.plans.models import Action, ActionStatus, Measure, QuarterSnapshot, Rag
 from services.common.http_client import DownstreamError, DownstreamUnavailable
@@ -222,7 +222,8 @@ async def import_plan(
 
 
 @router.get("/actions")
-def list_actions(
+async def list_actions(
+    request: Request,
     session: SessionDep,
     clock: ClockDep,
     settings: SettingsDep,
@@ -239,7 +240,9 @@ def list_actions(
     ] = False,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> schemas.ActionList:
-    """Actions in the caller's scope, what is due first first."""
+    """Actions, what is due first first; ``mine`` keeps those the caller leads or that cover
+    their wards (including the wards of their directorates and sites)."""
+    caller = await scoped(request, caller)
     filters = service.ActionFilters(
         strategy_id=strategy_id,
         commitment_id=commitment_id,
@@ -258,7 +261,8 @@ def list_actions(
 
 
 @router.get("/actions/{action_id}", responses=problem_responses(NotFound))
-def get_action(
+async def get_action(
+    request: Request,
     action_id: uuid.UUID,
     session: SessionDep,
     clock: ClockDep,
@@ -266,6 +270,7 @@ def get_action(
     caller: Reader,
 ) -> schemas.ActionPublic:
     """One action with its progress history, newest first."""
+    caller = await scoped(request, caller)
     action = service.get_action(session, caller, action_id)
     return service.to_public(
         session, action, caller, clock.today(), settings.missed_update_days, with_progress=True
@@ -301,6 +306,7 @@ async def update_action(
     responses=problem_responses(NotFound, Forbidden, Unprocessable),
 )
 async def add_progress(
+    request: Request,
     action_id: uuid.UUID,
     data: schemas.ProgressCreate,
     session: SessionDep,
@@ -310,6 +316,7 @@ async def add_progress(
 ) -> schemas.ProgressPublic:
     """Append a progress update: a note, a status change, RAG, percent complete, an evidence
     link. Updates are never edited or removed."""
+    caller = await scoped(request, caller)
     action = service.get_action(session, caller, action_id)
     update = service.add_progress(session, action, caller, data, clock)
     if data.status_reason:
@@ -323,6 +330,7 @@ async def add_progress(
     responses=problem_responses(NotFound, Forbidden, Unprocessable, PayloadTooLarge),
 )
 async def add_progress_with_evidence(
+    request: Request,
     action_id: uuid.UUID,
     session: SessionDep,
     clock: ClockDep,
@@ -339,6 +347,7 @@ async def add_progress_with_evidence(
 ) -> schemas.ProgressPublic:
     """A progress update with an evidence file (multipart). The file's type is checked from its
     content, not its name."""
+    caller = await scoped(request, caller)
     action = service.get_action(session, caller, action_id)
     data_bytes = await file.read(settings.max_evidence_bytes + 1)
     if len(data_bytes) > settings.max_evidence_bytes:

@@ -243,3 +243,11 @@ def test_a_manager_downloads_a_plan_and_loads_it_back_with_rejected_rows_listed(
     assert error_summary(page) == ["1 row was rejected: nothing was imported"]
     assert "next spring" in text(page.select_one("table"))
     assert text(page.select_one("table tbody tr")).startswith("2 ")
+
+
+def test_a_matron_may_update_an_action_on_a_ward_in_her_directorate(portal, plan) -> None:
+    _, add = plan
+    action = add("W4", wards=["L4"])  # Ward 4 is in Haemato-oncology, Helen Price's directorate
+    sign_in(portal, "matron@demo.heard.example")
+    path = f"/staff/actions/{action['id']}"
+    assert check_page(portal.get(path).text).select_one("form[action$='/progress']") is not None
