@@ -51,7 +51,7 @@ def setup(load_demo: bool = True) -> None:
     engine = make_engine(actions.database_url, "actions")
     with Session(engine) as session:
         for title in actions_demo.load(session, Clock(actions.today)):
-            print(f"Loaded the plan: {title}.")
+            print(f"Loaded {title}.")
     engine.dispose()
     engine = make_engine(portal.database_url, "portal")
     with Session(engine) as session:

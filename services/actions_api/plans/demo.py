@@ -23,6 +23,7 @@ from services.actions_api.plans.models import (
     Strategy,
 )
 from services.actions_api.plans.service import apply_dates
+from services.actions_api.yswd import demo as yswd_demo
 from services.common.clock import Clock
 from services.common.jobs import enqueue
 
@@ -600,7 +601,7 @@ def load(session: Session, clock: Clock) -> list[str]:
     """Load the seed strategies that are not there yet; returns the titles loaded. Their public
     text is redacted by the worker (through feedback_api) before any public page shows it."""
     loaded = [
-        s.title
+        f"the plan {s.title}"
         for s in (
             load_seed_000(session, clock),
             load_seed_004(session, clock),
@@ -610,5 +611,7 @@ def load(session: Session, clock: Clock) -> list[str]:
     ]
     if loaded:
         enqueue(session, Job, "redact_public_text", {})
+    if yswd_demo.load(session, clock):
+        loaded.append('three demo "You said, we did" entries awaiting approval')
     session.commit()
     return loaded
