@@ -14,7 +14,9 @@ get it twice, so it de-duplicates by the event ``id``.
 ``feedback.received`` is emitted for every new feedback record, whichever path stored it (the
 public form, staff, the single and batch endpoints, CSV and FHIR imports): a session listener
 sees new ``Feedback`` rows at flush time and writes one delivery job per subscription in the
-same transaction, so an event exists exactly when the feedback is committed.
+same transaction, so an event exists exactly when the feedback is committed. Its ``data`` holds
+the record's id, channel, FFT answer, ward, site, mode, how it arrived, when it was given, and
+the comment as staff see it (redacted); contact details are never sent.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ def feedback_event_data(feedback: Feedback) -> dict[str, Any]:
         "feedback_id": str(feedback.id),
         "channel": feedback.channel,
         "fft_answer": feedback.fft_answer,
-        "comment": feedback.comment,
+        # As staff see it: names and contact details taken out, never the raw text.
+        "comment": getattr(feedback, "comment_redacted", None),
         "ward_code": feedback.ward_code,
         "site_code": feedback.site_code,
         "collection_mode": feedback.collection_mode,

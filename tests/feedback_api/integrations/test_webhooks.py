@@ -131,3 +131,21 @@ def test_a_deleted_subscription_gets_nothing_more(feedback_api, admin, mint, fee
     assert deliveries(feedback_session, marker) == []
     # A delivery queued before the deletion is dropped quietly.
     webhooks.deliver(feedback_session, {"subscription_id": hook["id"], "event": {"id": "x"}})
+
+
+def test_an_event_carries_the_redacted_comment_never_the_raw_one(
+    feedback_api, admin, mint, feedback_session
+):
+    subscribe(feedback_api, admin, "https://receiver.example/hooks")
+    marker = uuid.uuid4().hex
+    comment = f"Nurse Bernadette Okonkwo was wonderful, call me on 07700 900123 {marker}"
+    feedback_api.post(
+        "/v1/feedback", json={"channel": "compliment", "comment": comment}, headers=mint()
+    )
+    [job] = [
+        j
+        for j in feedback_session.exec(select(Job).where(Job.kind == webhooks.DELIVER_WEBHOOK))
+        if marker in json.dumps(j.payload)
+    ]
+    sent = job.payload["event"]["data"]["comment"]
+    assert marker in sent and "07700 900123" not in sent and sent != comment
