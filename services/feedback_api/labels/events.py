@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session as OrmSession
 from services.common.clock import utcnow
 from services.common.db import new_id
 from services.common.jobs import PENDING
-from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.feedback.models import Feedback, FeedbackAnswer
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.labels import service
 
@@ -26,20 +26,19 @@ REANALYSE = "reanalyse"
 
 
 def _after_flush(session: OrmSession, _context: object) -> None:
-    new = [obj for obj in session.new if isinstance(obj, Feedback)]
-    if not new:
+    ids = list(
+        dict.fromkeys(
+            [obj.id for obj in session.new if isinstance(obj, Feedback)]
+            + [obj.feedback_id for obj in session.new if isinstance(obj, FeedbackAnswer)]
+        )
+    )
+    if not ids:
         return
     connection = session.connection()
-    if len(new) <= INLINE_LIMIT:
-        service.store_analyses(
-            connection,
-            [
-                service.Item(f.id, f.comment, f.received_at, f.channel, f.site_code, f.ward_code)
-                for f in new
-            ],
-        )
+    if len(ids) <= INLINE_LIMIT:
+        # Answers added after their record (another flush) re-analyse the record's labels.
+        service.store_analyses(connection, service.load_items(connection, ids))
         return
-    ids = [f.id for f in new]
     now = utcnow()
     connection.execute(
         insert(Job),

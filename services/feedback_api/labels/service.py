@@ -20,7 +20,7 @@ from sqlmodel import Session
 from services.common.clock import Clock, utcnow
 from services.common.problems import Unprocessable, field_error
 from services.feedback_api.analysis import CommentAnalysis, load_analyser, load_framework
-from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.feedback.models import Feedback, FeedbackAnswer
 from services.feedback_api.labels import framework
 from services.feedback_api.labels.models import (
     FeedbackLabel,
@@ -75,8 +75,37 @@ ITEM_COLUMNS = (
 )
 
 
-def item(row) -> Item:
-    return Item(row.id, row.comment, row.received_at, row.channel, row.site_code, row.ward_code)
+def load_items(connection: Connection, ids: Sequence[uuid.UUID]) -> list[Item]:
+    """The records with their text to analyse: the comment and every free-text answer (a survey's
+    "what was good" and "what could be better"), so a record's labels cover all its words."""
+    if not ids:
+        return []
+    rows = connection.execute(select(*ITEM_COLUMNS).where(Feedback.id.in_(list(ids)))).all()
+    answers: dict[uuid.UUID, list[str]] = {}
+    for feedback_id, text in connection.execute(
+        select(FeedbackAnswer.feedback_id, FeedbackAnswer.answer_text)
+        .where(
+            FeedbackAnswer.feedback_id.in_(list(ids)),
+            FeedbackAnswer.answer_text.is_not(None),
+        )
+        .order_by(FeedbackAnswer.feedback_id, FeedbackAnswer.position)
+    ):
+        if text and text.strip():
+            answers.setdefault(feedback_id, []).append(text.strip())
+    items = []
+    for row in rows:
+        texts = [t for t in [row.comment and row.comment.strip(), *answers.get(row.id, [])] if t]
+        items.append(
+            Item(
+                row.id,
+                "\n\n".join(texts) or None,
+                row.received_at,
+                row.channel,
+                row.site_code,
+                row.ward_code,
+            )
+        )
+    return items
 
 
 def store_analyses(
@@ -198,8 +227,8 @@ def analyse_feedback(session: Session, feedback_ids: Iterable[uuid.UUID]) -> int
     done = 0
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        rows = session.execute(select(*ITEM_COLUMNS).where(Feedback.id.in_(chunk))).all()
-        done += store_analyses(session.connection(), [item(r) for r in rows])
+        connection = session.connection()
+        done += store_analyses(connection, load_items(connection, chunk))
     return done
 
 
@@ -230,7 +259,8 @@ def reanalyse(
         rows = session.execute(query).all()
         if not rows:
             return done
-        done += store_analyses(session.connection(), [item(r) for r in rows])
+        connection = session.connection()
+        done += store_analyses(connection, load_items(connection, [r.id for r in rows]))
         last_id = rows[-1].id
         if commit_every_chunk:
             session.commit()
@@ -332,19 +362,8 @@ def correct(
         )
     label = session.get(FeedbackLabel, feedback.id)
     if label is None:
-        store_analyses(
-            session.connection(),
-            [
-                Item(
-                    feedback.id,
-                    feedback.comment,
-                    feedback.received_at,
-                    feedback.channel,
-                    feedback.site_code,
-                    feedback.ward_code,
-                )
-            ],
-        )
+        session.flush()
+        store_analyses(session.connection(), load_items(session.connection(), [feedback.id]))
         label = session.get(FeedbackLabel, feedback.id)
         assert label is not None
     now = clock.now()

@@ -247,3 +247,25 @@ def test_the_framework_loader_is_idempotent(feedback_session) -> None:
 
     assert framework.seed_default(feedback_session) is False
     assert len(feedback_session.exec(select(Theme)).all()) >= 33
+
+
+def test_free_text_answers_are_analysed_with_the_record(feedback_api, mint) -> None:
+    response = feedback_api.post(
+        "/v1/feedback",
+        json={
+            "channel": "inhouse_survey",
+            "ward_code": "L4",
+            "answers": [
+                {
+                    "question_key": "what_could_be_better",
+                    "question_text": "What could we do better?",
+                    "answer_text": f"The car park was full and parking cost a fortune {uuid.uuid4()}",
+                }
+            ],
+        },
+        headers=mint(),
+    )
+    assert response.status_code == 201, response.text
+    body = labels(feedback_api, mint, response.json()["id"])
+    assert body["analysed"] is True
+    assert "Parking" in [t["name"] for t in body["themes"]]
