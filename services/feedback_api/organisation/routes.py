@@ -17,6 +17,8 @@ from services.feedback_api.organisation.schemas import (
     DirectorateUpdate,
     EligibleCountPublic,
     EligibleCountsIn,
+    OrganisationPublic,
+    OrganisationSet,
     OrganisationStructure,
     SiteCreate,
     SitePublic,
@@ -36,6 +38,15 @@ WRITE_ERRORS = problem_responses(Conflict, NotFound, Unprocessable)
 def get_structure(session: SessionDep, include_inactive: bool = False) -> OrganisationStructure:
     """The trust, its sites, directorates and wards/services (active ones unless asked)."""
     return service.structure(session, include_inactive=include_inactive)
+
+
+@router.put("", responses=problem_responses(Conflict, Unprocessable))
+def set_organisation(
+    data: OrganisationSet, session: SessionDep, _caller: Admin
+) -> OrganisationPublic:
+    """Set up the trust (administrators): its ODS code and name. Renaming is allowed; another
+    ODS code is refused with 409 (one trust per deployment)."""
+    return OrganisationPublic.model_validate(service.set_organisation(session, data))
 
 
 @router.get(

@@ -55,6 +55,11 @@ class WardUpdate(BaseModel):
     active: bool | None = None
 
 
+class OrganisationSet(BaseModel):
+    ods_code: str = Field(max_length=10, pattern=CODE, description="The trust's ODS code, e.g. REN")
+    name: str = Field(min_length=1, max_length=200)
+
+
 class SiteCreate(BaseModel):
     code: str = Field(max_length=10, pattern=CODE, description="ODS site code, e.g. REN20")
     name: str = Field(min_length=1, max_length=200)

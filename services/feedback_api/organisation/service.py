@@ -19,6 +19,7 @@ from services.feedback_api.organisation.schemas import (
     EligibleCountIn,
     EligibleCountPublic,
     OrganisationPublic,
+    OrganisationSet,
     OrganisationStructure,
     SiteCreate,
     SitePublic,
@@ -131,6 +132,22 @@ def update_ward(session: Session, code: str, data: WardUpdate) -> Ward:
 def ward_public(session: Session, ward: Ward) -> WardPublic:
     site = session.get(Site, ward.site_code)
     return WardPublic.model_validate(ward, update={"site_name": site.name if site else None})
+
+
+def set_organisation(session: Session, data: OrganisationSet) -> Organisation:
+    """Create the one trust of this deployment, or rename it; its ODS code is fixed once set."""
+    organisation = get_organisation(session)
+    if organisation is None:
+        organisation = Organisation(ods_code=data.ods_code, name=data.name)
+    elif organisation.ods_code != data.ods_code:
+        raise Conflict(
+            f"This deployment is for {organisation.ods_code}; one trust per deployment, and its "
+            "ODS code cannot change."
+        )
+    organisation.name = data.name
+    session.add(organisation)
+    session.commit()
+    return organisation
 
 
 def create_site(session: Session, data: SiteCreate) -> Site:

@@ -170,3 +170,24 @@ def test_eligible_counts_per_ward_per_month(feedback_api, mint) -> None:
         ).status_code
         == 403
     )
+
+
+def test_the_trust_is_renamed_but_its_ods_code_is_fixed(feedback_api, mint) -> None:
+    admin = mint("feedback", ADMIN)
+    current = feedback_api.get("/v1/organisation", headers=mint()).json()["organisation"]
+    renamed = feedback_api.put(
+        "/v1/organisation",
+        json={"ods_code": current["ods_code"], "name": "New name"},
+        headers=admin,
+    )
+    assert renamed.status_code == 200 and renamed.json()["name"] == "New name"
+    other = feedback_api.put(
+        "/v1/organisation", json={"ods_code": "RXX", "name": "Another trust"}, headers=admin
+    )
+    assert other.status_code == 409 and current["ods_code"] in other.json()["detail"]
+    denied = feedback_api.put(
+        "/v1/organisation",
+        json={"ods_code": "REN", "name": "x"},
+        headers=mint("feedback", Role.staff),
+    )
+    assert denied.status_code == 403
