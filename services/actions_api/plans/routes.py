@@ -15,7 +15,14 @@ from sqlmodel import select
 from services.actions_api import policies
 from services.actions_api.deps import ClockDep, FeedbackDep, SessionDep, SettingsDep, scoped
 from services.actions_api.plans import importexport, public_text, schemas, service
-from services.actions_api.plans.models import Action, ActionStatus, Measure, QuarterSnapshot, Rag
+from services.actions_api.plans.models import (
+    ActionStatus,
+    Evidence,
+    Measure,
+    QuarterSnapshot,
+    Rag,
+    Strategy,
+)
 from services.common.http_client import DownstreamError, DownstreamUnavailable
 from services.common.problems import (
     Conflict,
@@ -72,8 +79,6 @@ async def _refresh_public_text(session, client, principal) -> None:
 @router.get("/strategies")
 def list_strategies(session: SessionDep, clock: ClockDep, _: Reader) -> schemas.StrategyList:
     """Every strategy with its pledges, aims or promises, and how many actions are overdue."""
-    from services.actions_api.plans.models import Strategy
-
     strategies = session.exec(select(Strategy).order_by(Strategy.created_at)).all()
     data = [service.strategy_public(session, s, clock.today()) for s in strategies]
     return schemas.StrategyList(data=data, count=len(data))
@@ -377,8 +382,6 @@ def get_evidence(
     action_id: uuid.UUID, evidence_id: uuid.UUID, session: SessionDep, caller: Reader
 ) -> Response:
     """Download an evidence file."""
-    from services.actions_api.plans.models import Evidence
-
     service.get_action(session, caller, action_id)
     evidence = session.get(Evidence, evidence_id)
     if evidence is None or evidence.action_id != action_id:
@@ -597,6 +600,3 @@ def public_progress(
     """Each strategy's pledges, aims or promises and their actions' status in plain English,
     with redacted text only: people's names never appear."""
     return service.public_progress(session)
-
-
-__all__ = ["Action", "router"]
