@@ -201,6 +201,13 @@ async def submit_about_you(
             await client.add_respondent_details(
                 feedback_id, form.api_body(), client_address=_client_address(request)
             )
+        except DownstreamUnavailable:
+            # The feedback itself is already stored; keep these answers on the page to retry.
+            form.errors["form"] = (
+                "We could not save these details just now. Your feedback was received. "
+                "Try sending this page again in a few minutes."
+            )
+            return render(request, "public/about_you.jinja", context, status_code=503)
         except DownstreamError as exc:
             if exc.status == 409:
                 pass  # already given (a second click): nothing more to do
