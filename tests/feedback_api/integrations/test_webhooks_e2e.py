@@ -66,13 +66,13 @@ def test_every_event_reaches_a_receiver_that_was_down_for_a_while(stack: Stack, 
             headers=vendor,
         )
         expected.add(one.json()["id"])
-        assert wait_for(lambda: expected <= arrived(), 20), "the first events did not arrive"
+        assert wait_for(lambda: expected <= arrived(), 30), "the first events did not arrive"
 
         receiver.stop()
         push(4, 5)
         time.sleep(3)  # the worker tries, fails and backs off
         receiver.start()  # the same port again
-        assert wait_for(lambda: expected <= arrived(), 45), (
+        assert wait_for(lambda: expected <= arrived(), 60), (
             f"missing {len(expected - arrived())} events; worker log: "
             f"{stack.log('feedback_worker')[-2000:]}"
         )
