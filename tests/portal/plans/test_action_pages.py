@@ -251,3 +251,12 @@ def test_a_matron_may_update_an_action_on_a_ward_in_her_directorate(portal, plan
     sign_in(portal, "matron@demo.heard.example")
     path = f"/staff/actions/{action['id']}"
     assert check_page(portal.get(path).text).select_one("form[action$='/progress']") is not None
+
+
+def test_htmx_filtering_gets_only_the_results(portal, plan) -> None:
+    marker, add = plan
+    add("H7", directorates=["HAEM"])
+    sign_in(portal, "matron@demo.heard.example")
+    response = portal.get("/staff/actions", params={"q": marker}, headers={"HX-Request": "true"})
+    assert response.text.lstrip().startswith('<div id="results">')
+    assert "H7" in response.text and "<html" not in response.text
