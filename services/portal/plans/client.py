@@ -192,6 +192,40 @@ class PublishedList(BaseModel):
     themes: list[str]
 
 
+class Snapshot(BaseModel):
+    id: uuid.UUID
+    quarter_end: dt.date
+    label: str
+    taken_at: dt.datetime
+    action_count: int
+
+
+class SnapshotList(BaseModel):
+    data: list[Snapshot]
+    count: int
+
+
+class SnapshotChange(BaseModel):
+    action_id: str
+    reference: str
+    strategy_title: str | None
+    title: str
+    status_before: str | None
+    status_after: str | None
+    percent_before: int | None
+    percent_after: int | None
+    overdue_before: bool | None
+    overdue_after: bool | None
+
+
+class SnapshotComparison(BaseModel):
+    before: Snapshot
+    after: Snapshot
+    changes: list[SnapshotChange]
+    status_counts_before: dict[str, int]
+    status_counts_after: dict[str, int]
+
+
 class ImportResult(BaseModel):
     created: int
     updated: int
@@ -281,6 +315,21 @@ class PlansClientMixin:
             files={"file": (filename, content, "application/octet-stream")},
         )
         return ImportResult.model_validate(response.json())
+
+    async def list_snapshots(self, principal: Principal) -> SnapshotList:
+        response = await self.request("GET", "/v1/snapshots", principal=principal)  # type: ignore[attr-defined]
+        return SnapshotList.model_validate(response.json())
+
+    async def compare_snapshots(
+        self, principal: Principal, before: dt.date, after: dt.date
+    ) -> SnapshotComparison:
+        response = await self.request(  # type: ignore[attr-defined]
+            "GET",
+            "/v1/snapshots/compare",
+            principal=principal,
+            params={"before": before.isoformat(), "after": after.isoformat()},
+        )
+        return SnapshotComparison.model_validate(response.json())
 
     async def escalations(self, principal: Principal) -> EscalationList:
         response = await self.request("GET", "/v1/escalations", principal=principal)  # type: ignore[attr-defined]

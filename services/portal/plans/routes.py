@@ -4,6 +4,7 @@ list for senior leaders."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated
 from urllib.parse import urlencode
@@ -166,6 +167,37 @@ async def import_plan(
             "import_strategy": str(strategy_id),
         },
         status_code=422,
+    )
+
+
+@router.get("/quarters")
+async def quarters(
+    request: Request,
+    user: SeniorLeader,
+    client: ActionsClientDep,
+    before: dt.date | None = None,
+    after: dt.date | None = None,
+):
+    """Quarter on quarter: every plan's status at each quarter end, kept as it was, and what
+    changed between two of them (the latest two unless chosen)."""
+    snapshots = (await client.list_snapshots(user.principal)).data
+    if after is None and snapshots:
+        after = snapshots[0].quarter_end
+    if before is None and len(snapshots) > 1:
+        before = snapshots[1].quarter_end
+    comparison = None
+    if before and after:
+        comparison = await client.compare_snapshots(user.principal, before, after)
+    return render(
+        request,
+        "plans/quarters.jinja",
+        {
+            "snapshots": snapshots,
+            "comparison": comparison,
+            "before": before,
+            "after": after,
+            "labels": dict(STATUSES),
+        },
     )
 
 

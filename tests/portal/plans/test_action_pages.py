@@ -260,3 +260,32 @@ def test_htmx_filtering_gets_only_the_results(portal, plan) -> None:
     response = portal.get("/staff/actions", params={"q": marker}, headers={"HX-Request": "true"})
     assert response.text.lstrip().startswith('<div id="results">')
     assert "H7" in response.text and "<html" not in response.text
+
+
+def test_board_readers_compare_two_quarters(portal, plan, actions_session) -> None:
+    import datetime as dt
+
+    from services.actions_api.plans import service
+    from services.common.clock import Clock
+
+    marker, add = plan
+    action = add("Q1", directorates=["HAEM"])
+    # Far-future quarter ends, so no other test's snapshots are the latest two.
+    service.take_snapshot(actions_session, dt.date(2099, 6, 30), Clock(dt.date(2099, 7, 1)), 30)
+    from sqlmodel import select
+
+    from services.actions_api.plans.models import Action
+
+    mine = select(Action).where(Action.reference == "Q1", Action.title == f"Q1 {marker}")
+    row = actions_session.exec(mine).one()
+    row.status, row.percent_complete = "complete", 100
+    actions_session.add(row)
+    actions_session.flush()
+    service.take_snapshot(actions_session, dt.date(2099, 9, 30), Clock(dt.date(2099, 10, 1)), 30)
+
+    sign_in(portal, "board@demo.heard.example")
+    page = check_page(portal.get("/staff/actions/quarters").text)
+    assert "Q1 2099/00 to Q2 2099/00" in text(page)
+    change = next(r for r in page.select("table tbody tr") if f"Q1 {marker}" in text(r))
+    assert "Not started, 0%" in text(change) and "Complete, 100%" in text(change)
+    assert action["id"]
