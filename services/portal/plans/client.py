@@ -226,6 +226,32 @@ class SnapshotComparison(BaseModel):
     status_counts_after: dict[str, int]
 
 
+class MeasureValue(BaseModel):
+    period: str
+    value: float
+    source: str
+    note: str | None
+    recorded_at: dt.datetime
+
+
+class Measure(BaseModel):
+    id: uuid.UUID
+    commitment_id: uuid.UUID | None
+    kind: str
+    title: str
+    unit: str | None
+    baseline: float | None
+    target: float | None
+    higher_is_better: bool
+    defined_with_patients: bool
+    values: list[MeasureValue] = []
+
+
+class MeasureList(BaseModel):
+    data: list[Measure]
+    count: int
+
+
 class ImportResult(BaseModel):
     created: int
     updated: int
@@ -315,6 +341,18 @@ class PlansClientMixin:
             files={"file": (filename, content, "application/octet-stream")},
         )
         return ImportResult.model_validate(response.json())
+
+    async def get_strategy(self, principal: Principal, strategy_id: uuid.UUID) -> Strategy:
+        response = await self.request(  # type: ignore[attr-defined]
+            "GET", f"/v1/strategies/{strategy_id}", principal=principal
+        )
+        return Strategy.model_validate(response.json())
+
+    async def list_measures(self, principal: Principal, strategy_id: uuid.UUID) -> MeasureList:
+        response = await self.request(  # type: ignore[attr-defined]
+            "GET", f"/v1/strategies/{strategy_id}/measures", principal=principal
+        )
+        return MeasureList.model_validate(response.json())
 
     async def list_snapshots(self, principal: Principal) -> SnapshotList:
         response = await self.request("GET", "/v1/snapshots", principal=principal)  # type: ignore[attr-defined]

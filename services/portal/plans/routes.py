@@ -115,6 +115,22 @@ async def plans(request: Request, user: ActionReader, client: ActionsClientDep):
     )
 
 
+@router.get("/plans/{strategy_id}/measures")
+async def measures(
+    request: Request, strategy_id: uuid.UUID, user: ActionReader, client: ActionsClientDep
+):
+    """The plan's measures (KPIs with baseline, target and values by period) and its Always
+    Events, grouped by pledge, aim or promise."""
+    strategy = await client.get_strategy(user.principal, strategy_id)
+    result = await client.list_measures(user.principal, strategy_id)
+    labels = {c.id: f"{c.kind.capitalize()} {c.number}" for c in strategy.commitments}
+    return render(
+        request,
+        "plans/measures.jinja",
+        {"strategy": strategy, "measures": result.data, "labels": labels},
+    )
+
+
 @router.get("/plans/{strategy_id}/export")
 async def export_plan(
     strategy_id: uuid.UUID, user: ActionReader, client: ActionsClientDep, format: str = "csv"

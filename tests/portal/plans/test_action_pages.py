@@ -289,3 +289,29 @@ def test_board_readers_compare_two_quarters(portal, plan, actions_session) -> No
     change = next(r for r in page.select("table tbody tr") if f"Q1 {marker}" in text(r))
     assert "Not started, 0%" in text(change) and "Complete, 100%" in text(change)
     assert action["id"]
+
+
+def test_seed_plans_measures_and_always_events_are_shown(portal, actions_session) -> None:
+    import datetime as dt
+
+    from services.actions_api.plans import demo
+    from services.common.clock import Clock
+
+    strategy = demo.load_seed_000(actions_session, Clock(dt.date(2019, 6, 30)))
+    if strategy is None:  # already loaded in this database
+        from sqlmodel import select
+
+        from services.actions_api.plans.models import Strategy
+
+        strategy = actions_session.exec(
+            select(Strategy).where(Strategy.title == demo.SEED_000)
+        ).one()
+    actions_session.flush()
+    sign_in(portal, "matron@demo.heard.example")
+    page = check_page(portal.get(f"/staff/actions/plans/{strategy.id}/measures").text)
+    content = text(page)
+    assert "Always Events" in content
+    assert (
+        "We will work with our patients to develop a vision for our Trust Always Events" in content
+    )
+    assert "Pledge 3, defined with patients" in content
