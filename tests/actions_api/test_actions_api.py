@@ -336,3 +336,17 @@ def test_a_matron_updates_an_action_on_a_ward_of_her_directorate(actions_api, pe
         f"/v1/actions/{action['id']}/progress", json={"note": "Not mine"}, headers=other
     )
     assert refused.status_code == 403
+
+
+def test_progress_updates_cannot_be_edited_or_removed(actions_api, pem) -> None:
+    _, action = make_plan(actions_api, pem)
+    url = f"/v1/actions/{action['id']}/progress"
+    update = actions_api.post(url, json={"note": "First"}, headers=pem()).json()
+    for method in ("PUT", "PATCH", "DELETE"):
+        assert actions_api.request(method, url, headers=pem()).status_code == 405
+        assert actions_api.request(method, f"{url}/{update['id']}", headers=pem()).status_code in (
+            404,
+            405,
+        )
+    history = actions_api.get(f"/v1/actions/{action['id']}", headers=pem()).json()["progress"]
+    assert [p["note"] for p in history] == ["First"]

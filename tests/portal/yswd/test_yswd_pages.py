@@ -14,13 +14,18 @@ PEM = Role.patient_experience_manager
 NHS_NUMBER = "943 476 5919"
 
 
+def letters(n: int = 10) -> str:
+    """A unique marker with no digits: a run of digits in published text may be redacted."""
+    return "".join(chr(ord("a") + int(c, 16) % 26) for c in uuid.uuid4().hex[:n])
+
+
 @pytest.fixture
 def entries(actions_api, mint):
     pem = mint("actions", PEM, sub="pem-public-pages")
 
     def make(state: str, **fields):
         body = {
-            "you_said": f"You said {uuid.uuid4().hex[:8]}",
+            "you_said": f"You said {letters()}",
             "we_did": "We changed it",
             "ward_code": "L4",
             **fields,
@@ -55,6 +60,8 @@ def test_the_noticeboard_shows_only_published_entries_and_refreshes_itself(porta
     shown = " ".join(seen)
     assert published in shown
     assert not any(h in shown for h in hidden)
+    by_site = check_page(portal.get("/noticeboard", params={"site": "REN20"}).text)
+    assert by_site.h1.get_text(strip=True).endswith("Clatterbridge Cancer Centre - Liverpool")
     # The TV page keeps the portal's strict headers.
     assert response.headers["x-frame-options"] == "DENY"
     assert "script-src 'self' 'nonce-" in response.headers["content-security-policy"]
@@ -128,8 +135,7 @@ def sign_in(portal, email):
 
 
 def test_a_matron_drafts_and_sends_an_entry_a_manager_publishes_it_redacted(portal):
-    # Letters only: digits in a marker could themselves look like a phone number.
-    marker = "".join(chr(ord("a") + int(c, 16) % 26) for c in uuid.uuid4().hex[:10])
+    marker = letters()
     said = f"Staff read out my NHS number {NHS_NUMBER} at reception {marker}"
     sign_in(portal, "matron@demo.heard.example")
     page = check_page(portal.get("/staff/you-said-we-did").text)
