@@ -1,6 +1,8 @@
 """Equality breakdowns of who gives feedback and who complains.
 
-Counted from the optional equality monitoring answers (services/feedback_api/respondents/).
+Counted from the optional equality monitoring answers (services/feedback_api/respondents/), over
+the records' label rows, which carry each record's received time, channel and ward (every record
+has one: analysis labels new records in the request, or within seconds for large imports).
 "Not asked" covers records without an answer to that question; "Prefer not to say" is kept apart
 from it, as NHS-STANDARDS.md 3.3 asks. Small numbers are never shown: a count of 1 to 4 is
 "fewer than 5" (0 stays 0), for every group and total.
@@ -15,13 +17,14 @@ from collections import Counter
 from sqlalchemy import Text, cast, func, select, tuple_
 from sqlalchemy.orm import Session
 
-from services.feedback_api.feedback.models import Channel, Feedback
+from services.feedback_api.feedback.models import Channel
 from services.feedback_api.insight import periods
 from services.feedback_api.insight.schemas import (
     EqualityBreakdown,
     EqualityCell,
     EqualityReport,
 )
+from services.feedback_api.labels.models import FeedbackLabel
 from services.feedback_api.respondents.codes import LABELS
 from services.feedback_api.respondents.models import EqualityMonitoring
 
@@ -49,11 +52,11 @@ def small_number(n: int) -> str:
 
 def _conditions(start: dt.date, end: dt.date, wards: frozenset[str] | None) -> list:
     conditions = [
-        Feedback.received_at >= periods.start_of(start),
-        Feedback.received_at < periods.start_of(end + dt.timedelta(days=1)),
+        FeedbackLabel.received_at >= periods.start_of(start),
+        FeedbackLabel.received_at < periods.start_of(end + dt.timedelta(days=1)),
     ]
     if wards is not None:
-        conditions.append(Feedback.ward_code.in_(sorted(wards)))
+        conditions.append(FeedbackLabel.ward_code.in_(sorted(wards)))
     return conditions
 
 
@@ -61,11 +64,11 @@ def report(
     session: Session, start: dt.date, end: dt.date, *, wards: frozenset[str] | None
 ) -> EqualityReport:
     conditions = _conditions(start, end, wards)
-    complained = Feedback.channel.in_(COMPLAINT_CHANNELS)
+    complained = FeedbackLabel.channel.in_(COMPLAINT_CHANNELS)
     totals = dict(
         session.execute(
             select(complained.label("complained"), func.count())
-            .select_from(Feedback)
+            .select_from(FeedbackLabel)
             .where(*conditions)
             .group_by(complained)
         ).all()
@@ -145,7 +148,7 @@ def _answer_counts(session: Session, conditions: list, complained) -> dict[str, 
     joined = (
         select()
         .select_from(EqualityMonitoring)
-        .join(Feedback, Feedback.id == EqualityMonitoring.feedback_id)
+        .join(FeedbackLabel, FeedbackLabel.feedback_id == EqualityMonitoring.feedback_id)
     )
     if session.get_bind().dialect.name == "postgresql":
         exprs = list(columns.values())
