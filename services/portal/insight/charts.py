@@ -46,6 +46,8 @@ def to_svg(spec: dict, *, chart_id: str, title: str, description: str) -> Markup
 
     def opening(match: re.Match) -> str:
         attributes = re.sub(r'\s(role|aria-[a-z]+)="[^"]*"', "", match.group(1))
+        # Scale with the page (the viewBox keeps the proportions), so it reflows on small screens.
+        attributes = re.sub(r'\s(width|height)="[^"]*"', "", attributes) + ' width="100%"'
         return (
             f'<svg{attributes} id="{escape(chart_id)}" role="img" '
             f'aria-labelledby="{title_id} {desc_id}" focusable="false">'
