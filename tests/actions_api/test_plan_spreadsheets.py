@@ -7,7 +7,7 @@ import uuid
 import pytest
 from openpyxl import load_workbook
 
-from services.actions_api.plans.importexport import COLUMNS
+from services.actions_api.plans.importexport import COLUMNS, read_rows
 from services.common.roles import Role
 
 PEM = Role.patient_experience_manager
@@ -39,8 +39,8 @@ ROWS = [
         "commitment_number": "6",
         "commitment_title": "Digital Transformation",
         "reference": "6-8",
-        "objective": "Up to date patient experience data",
-        "action": "Results posters to be displayed",
+        "objective": "- Up to date patient experience data",
+        "action": '=HYPERLINK("http://example.invalid","Results posters to be displayed")',
         "lead_user_id": "",
         "lead_name": "",
         "lead_role": "Business Change Manger",
@@ -82,9 +82,8 @@ def exported_rows(actions_api, pem, sid, fmt):
     response = actions_api.get(f"/v1/strategies/{sid}/export", params={"format": fmt}, headers=pem)
     assert response.status_code == 200
     if fmt == "csv":
-        return response.content, list(
-            csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
-        )
+        # Read as a spreadsheet shows it: the apostrophe that stops a formula is not shown.
+        return response.content, list(read_rows(response.content).values())
     sheet = load_workbook(io.BytesIO(response.content)).active
     lines = [[c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
     return response.content, [dict(zip(lines[0], line, strict=True)) for line in lines[1:]]
@@ -117,6 +116,22 @@ def test_a_plan_round_trips_through_a_spreadsheet_keeping_every_field(actions_ap
         "/v1/actions", params={"strategy_id": second, "q": "P5"}, headers=pem
     ).json()["data"][0]
     assert p5["due"]["kind"] == "milestones" and p5["due"]["last"] == "2019-04-30"
+
+
+def test_an_export_never_hands_a_spreadsheet_a_formula(actions_api, pem):
+    sid = new_strategy(actions_api, pem)
+    actions_api.post(
+        f"/v1/strategies/{sid}/import",
+        files={"file": ("plan.csv", to_csv(ROWS), "text/csv")},
+        headers=pem,
+    )
+    exported = actions_api.get(f"/v1/strategies/{sid}/export", headers=pem).content.decode()
+    assert "'=HYPERLINK(" in exported and ",=HYPERLINK(" not in exported
+    xlsx = actions_api.get(
+        f"/v1/strategies/{sid}/export", params={"format": "xlsx"}, headers=pem
+    ).content
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
 def test_rejected_rows_are_reported_with_line_and_reason_and_nothing_is_imported(actions_api, pem):

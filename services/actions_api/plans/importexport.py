@@ -96,11 +96,25 @@ def export_rows(session: Session, strategy: Strategy) -> list[dict[str, str]]:
     return rows
 
 
+# A cell starting with one of these is a formula to a spreadsheet; a plan's text must never run
+# as one when a trust opens the export (CSV injection). Such cells get a leading apostrophe,
+# which spreadsheets hide and which an import takes off again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _restore(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+
+
 def to_csv(rows: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _defuse(v) for k, v in row.items()} for row in rows)
     # A byte-order mark so Excel opens the file as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -115,6 +129,8 @@ def to_xlsx(rows: list[dict[str, str]]) -> bytes:
         sheet.append([row[c] for c in COLUMNS])
         for cell in sheet[sheet.max_row]:
             cell.number_format = "@"
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -161,7 +177,7 @@ def read_rows(data: bytes) -> dict[int, dict[str, str]]:
         if not any(v.strip() for v in values):
             continue
         rows[number] = {
-            name: (values[i] if i < len(values) else "") for i, name in enumerate(header)
+            name: _restore(values[i]) if i < len(values) else "" for i, name in enumerate(header)
         }
     return rows
 
