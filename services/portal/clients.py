@@ -10,10 +10,10 @@ from pydantic import BaseModel
 
 from services.common.http_client import ServiceClient
 from services.common.tokens import Principal
-from services.portal.plans.client import PlansClientMixin
 from services.portal.admin.client import AdminClientMixin
 from services.portal.cases.client import CasesClientMixin
 from services.portal.insight.client import InsightClientMixin
+from services.portal.plans.client import PlansClientMixin
 
 
 class Ward(BaseModel):
