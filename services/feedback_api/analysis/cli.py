@@ -8,7 +8,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .dataset import DataMissing, framework_example_comments, load_labelled
+from .dataset import (
+    DataMissing,
+    critical_fixture_examples,
+    framework_example_comments,
+    load_labelled,
+    load_phase1_sentiment,
+    load_phase1_texts,
+)
 from .model import DEFAULT_MODEL_DIR, load_analyser
 
 BATCH = 2000
@@ -18,7 +25,13 @@ def _train(args: argparse.Namespace) -> int:
     from .training import train_analyser
 
     comments = load_labelled(args.data)
-    analyser = train_analyser(comments, framework_example_comments())
+    analyser = train_analyser(
+        comments,
+        framework_example_comments(),
+        load_phase1_sentiment(args.data),
+        critical_fixture_examples(),
+        load_phase1_texts(args.data),
+    )
     analyser.save(args.out)
     print(f"model {analyser.model_version} written to {args.out} ({len(comments)} comments)")
     return 0
@@ -27,7 +40,7 @@ def _train(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluation import evaluate
 
-    evaluate(args.data)
+    evaluate(args.data, splits=args.splits)
     return 0
 
 
@@ -75,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--data", type=Path, default=None, help="feedback-labelled folder")
         command.set_defaults(handler=handler)
     commands.choices["train"].add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR)
+    commands.choices["evaluate"].add_argument(
+        "--splits", type=int, default=5, help="respondent-grouped splits to average over"
+    )
     classify = commands.add_parser("classify", help="add themes, sentiment, critical to a CSV")
     classify.add_argument("input", type=Path)
     classify.add_argument("output", type=Path)

@@ -112,3 +112,79 @@ def framework_example_comments(exclude: Iterable[str] = ()) -> list[LabelledComm
             themes = frozenset() if theme == "Not assigned" else frozenset({theme})
             examples.append(LabelledComment(part, themes, None, f"framework|{theme}"))
     return examples
+
+
+PHASE1_FILE = "phase1-criticality.csv"
+# phase1-criticality.csv scores how critical (negative) a comment is, -4 .. 4. Its clearly positive
+# and clearly negative comments add sentiment examples; the middle (-1 .. 1) is left out because
+# there the score does not say whether a comment is neutral or mixed.
+PHASE1_POSITIVE_FROM = 2
+PHASE1_NEGATIVE_TO = -2
+
+
+def load_phase1_sentiment(
+    data_dir: Path | str | None = None, exclude: Iterable[str] = ()
+) -> list[LabelledComment]:
+    """Extra sentiment-only examples from phase1-criticality.csv (no themes: it uses another
+    framework). `exclude` holds comments (the evaluation part) that must not leak in; an absent
+    file gives no examples."""
+    path = resolve_data_dir(data_dir) / PHASE1_FILE
+    if not path.is_file():
+        return []
+    excluded = {normalise_for_matching(text) for text in exclude}
+    examples: list[LabelledComment] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = row.get("feedback") or ""
+            try:
+                score = int((row.get("criticality") or "").strip())
+            except ValueError:
+                continue  # a few junk values such as NA
+            if score >= PHASE1_POSITIVE_FROM:
+                sentiment = "positive"
+            elif score <= PHASE1_NEGATIVE_TO:
+                sentiment = "negative"
+            else:
+                continue
+            if text.strip() and normalise_for_matching(text) not in excluded:
+                examples.append(LabelledComment(text, frozenset(), sentiment, "phase1"))
+    return examples
+
+
+FIXTURES_DIR = Path(__file__).parent / "fixtures"
+# Written comments that train the urgency score. criticality-holdout-2.csv is never trained on:
+# it stays an independent check.
+CRITICAL_TRAINING_FIXTURES = ("criticality.csv", "criticality-check.csv", "criticality-holdout.csv")
+
+
+def critical_fixture_examples() -> list[tuple[str, bool]]:
+    """(comment, urgent) pairs from the committed criticality fixtures used for training."""
+    pairs: list[tuple[str, bool]] = []
+    for name in CRITICAL_TRAINING_FIXTURES:
+        with (FIXTURES_DIR / name).open(encoding="utf-8", newline="") as handle:
+            pairs.extend(
+                (row["comment"], row["critical"].strip().lower() == "true")
+                for row in csv.DictReader(handle)
+            )
+    return pairs
+
+
+def load_phase1_texts(
+    data_dir: Path | str | None = None, *, at_least: int = -1, exclude: Iterable[str] = ()
+) -> list[str]:
+    """phase1 comments scored `at_least` or above: everyday comments, not urgent ones."""
+    path = resolve_data_dir(data_dir) / PHASE1_FILE
+    if not path.is_file():
+        return []
+    excluded = {normalise_for_matching(text) for text in exclude}
+    texts: list[str] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                score = int((row.get("criticality") or "").strip())
+            except ValueError:
+                continue
+            text = row.get("feedback") or ""
+            if score >= at_least and text.strip() and normalise_for_matching(text) not in excluded:
+                texts.append(text)
+    return texts

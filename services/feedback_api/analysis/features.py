@@ -7,6 +7,7 @@ vocabulary. Nothing in the model file is executed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,12 +16,41 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
+_NEGATION_CUE = re.compile(r"^(?:not|no|never|nothing|nobody|none|nor|without|cannot|hardly)$|n't$")
+_SCOPE_BREAK = re.compile(r"([.,!?;:\n]|\bbut\b)")
+_TOKEN = re.compile(r"[a-z0-9']+")
+
+
+def mark_negation(text: str) -> str:
+    """Lower-case words, with those after a negation prefixed until the clause ends:
+    "not very helpful, but kind" -> "not neg_very neg_helpful , but kind"."""
+    out: list[str] = []
+    for piece in _SCOPE_BREAK.split(text.lower()):
+        if _SCOPE_BREAK.fullmatch(piece or "x"):
+            out.append(piece.strip() or ".")
+            continue
+        negated = False
+        for word in _TOKEN.findall(piece):
+            out.append(f"neg_{word}" if negated else word)
+            negated = negated or bool(_NEGATION_CUE.search(word))
+    return " ".join(out)
+
+
 # Each block: analyzer, n-gram range, minimum document frequency. Char n-grams cope with the
 # typos and odd capitalisation of FFT comments ("FrIendly and carIng"); words carry meaning.
 BLOCKS: dict[str, dict[str, Any]] = {
     "word": {"analyzer": "word", "ngram_range": (1, 2), "min_df": 2},
     "char": {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 3},
+    # Words in the scope of a negation kept apart: "not helpful" is not "helpful".
+    "negword": {
+        "analyzer": "word",
+        "ngram_range": (1, 2),
+        "min_df": 2,
+        "preprocessor": mark_negation,
+    },
 }
+# The blocks a newly trained model uses.
+TRAINED_BLOCKS = ("negword", "char")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +64,7 @@ class Block:
         return CountVectorizer(
             analyzer=spec["analyzer"],
             ngram_range=spec["ngram_range"],
+            preprocessor=spec.get("preprocessor"),
             vocabulary=self.vocabulary,
             lowercase=True,
             dtype=np.float64,
@@ -63,7 +94,8 @@ class Featuriser:
     @classmethod
     def fit(cls, texts: Sequence[str]) -> Featuriser:
         blocks = []
-        for name, spec in BLOCKS.items():
+        for name in TRAINED_BLOCKS:
+            spec = BLOCKS[name]
             tfidf = TfidfVectorizer(sublinear_tf=True, **spec).fit(texts)
             vocabulary = {term: int(i) for term, i in tfidf.vocabulary_.items()}
             blocks.append(Block(name, vocabulary, tfidf.idf_.astype(np.float64)))

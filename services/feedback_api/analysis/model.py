@@ -58,6 +58,8 @@ class Analyser:
         theme_thresholds: np.ndarray,
         sentiment_classes: Sequence[str],
         sentiment: LinearHead,
+        critical: LinearHead | None = None,
+        critical_threshold: float = 0.0,
     ) -> None:
         self.model_version = model_version
         self.featuriser = featuriser
@@ -66,6 +68,22 @@ class Analyser:
         self.theme_thresholds = theme_thresholds
         self.sentiment_classes = tuple(sentiment_classes)
         self.sentiment = sentiment
+        # Urgency: the concept rules, or this linear score above its threshold (a second opinion
+        # that copes with wordings the rules never saw).
+        self.critical = critical
+        self.critical_threshold = float(critical_threshold)
+
+    def critical_flags(self, texts: Sequence[str], features=None) -> list[bool]:
+        """Whether each (non-blank) comment needs urgent attention."""
+        if self.critical is None:
+            return [is_critical(text) for text in texts]
+        if features is None:
+            features = self.featuriser.transform(list(texts))
+        scores = self.critical.scores(features)[:, 0]
+        return [
+            bool(score > self.critical_threshold) or is_critical(text)
+            for text, score in zip(texts, scores, strict=True)
+        ]
 
     def analyse(self, texts: Sequence[str]) -> list[CommentAnalysis]:
         """Analyse comments in order; blank comments get no themes, neutral, not critical."""
@@ -77,13 +95,14 @@ class Analyser:
         features = self.featuriser.transform([texts[i] for i in filled])
         theme_hits = self.themes.scores(features) > self.theme_thresholds
         sentiment_index = self.sentiment.scores(features).argmax(axis=1)
+        critical = self.critical_flags([texts[i] for i in filled], features)
         for row, i in enumerate(filled):
             results[i] = CommentAnalysis(
                 themes=tuple(
                     n for n, hit in zip(self.theme_names, theme_hits[row], strict=True) if hit
                 ),
                 sentiment=self.sentiment_classes[sentiment_index[row]],
-                critical=is_critical(texts[i]),
+                critical=critical[row],
                 model_version=self.model_version,
             )
         return results
@@ -111,6 +130,12 @@ class Analyser:
             "sentiment_coef": self.sentiment.coef.astype(np.float16),
             "sentiment_bias": self.sentiment.bias.astype(np.float32),
         }
+        if self.critical is not None:
+            arrays |= {
+                "critical_coef": self.critical.coef.astype(np.float16),
+                "critical_bias": self.critical.bias.astype(np.float32),
+                "critical_threshold": np.array([self.critical_threshold], dtype=np.float32),
+            }
         np.savez_compressed(folder / WEIGHTS_NPZ, **arrays)
 
 
@@ -138,6 +163,12 @@ def load_model(folder: Path | str) -> Analyser:
         theme_thresholds=arrays["theme_thresholds"],
         sentiment_classes=meta["sentiment_classes"],
         sentiment=LinearHead(arrays["sentiment_coef"].astype(np.float32), arrays["sentiment_bias"]),
+        critical=(
+            LinearHead(arrays["critical_coef"].astype(np.float32), arrays["critical_bias"])
+            if "critical_coef" in arrays
+            else None
+        ),
+        critical_threshold=float(arrays.get("critical_threshold", np.zeros(1))[0]),
     )
 
 

@@ -3,7 +3,8 @@
 Themes: one binary classifier per v7 theme on word + char TF-IDF, averaging a class-weighted
 logistic regression and a linear SVM (both linear, so the average is one coefficient matrix).
 Each theme's decision threshold is tuned on out-of-fold scores, folds split by respondent.
-Sentiment: a three-class logistic regression on the same features.
+Sentiment: a three-class logistic regression on the same features, with the clearly positive and
+clearly negative comments of phase1-criticality.csv as extra examples at a lower weight.
 """
 
 from __future__ import annotations
@@ -12,27 +13,38 @@ from collections.abc import Sequence
 
 import numpy as np
 from joblib import Parallel, delayed
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 from sklearn.svm import LinearSVC
 
+from .criticality import is_critical
 from .dataset import LabelledComment
 from .features import Featuriser
 from .framework import predictable_theme_names
 from .model import SENTIMENTS, Analyser, LinearHead
 
-MODEL_VERSION = "heard-text-2026.11-1"
+MODEL_VERSION = "heard-text-2026.11-2"
 
 THEME_LR_C = 4.0
 THEME_SVM_C = 0.1
 SENTIMENT_C = 4.0
-THRESHOLD_FOLDS = 5
+# Weight of a phase1 sentiment example relative to a labelled v6 one (its label is coarser).
+SENTIMENT_EXTRA_WEIGHT = 0.3
+THRESHOLD_FOLDS = 3
 THRESHOLD_GRID = np.linspace(-1.5, 1.5, 31)
 # Themes with few positives get thresholds pulled towards the untuned 0: their tuned value is
 # mostly noise. Weight = n / (n + THRESHOLD_PRIOR).
 THRESHOLD_PRIOR = 40.0
 N_JOBS = 2
+# Urgency score: written urgent / not-urgent comments against everyday real comments (v6 and
+# phase1, weighted like the written ones). A comment is flagged when the concept rules fire or
+# the probability passes CRITICAL_PROBABILITY, chosen by cross-validation on the training
+# fixtures to favour recall while flagging well under 1% of everyday comments.
+CRITICAL_C = 4.0
+CRITICAL_EVERYDAY_WEIGHT = 1.0
+CRITICAL_PROBABILITY = 0.3
 
 
 def _fit_theme(features, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -88,11 +100,31 @@ def tune_thresholds(
     return thresholds
 
 
-def fit_sentiment_head(features, sentiments: Sequence[str | None]) -> LinearHead:
+def fit_sentiment_head(
+    features, sentiments: Sequence[str | None], weights: Sequence[float] | None = None
+) -> LinearHead:
     rows = [i for i, s in enumerate(sentiments) if s is not None]
     y = np.array([SENTIMENTS.index(sentiments[i]) for i in rows])
-    model = LogisticRegression(C=SENTIMENT_C, max_iter=3000).fit(features[rows], y)
+    sample_weight = None if weights is None else np.asarray(weights, dtype=np.float64)[rows]
+    model = LogisticRegression(C=SENTIMENT_C, max_iter=3000).fit(
+        features[rows], y, sample_weight=sample_weight
+    )
     return LinearHead(model.coef_.T.copy(), model.intercept_.copy())
+
+
+def fit_critical_head(
+    featuriser: Featuriser, examples: Sequence[tuple[str, bool]], everyday: Sequence[str]
+) -> tuple[LinearHead, float]:
+    """The urgency score and its threshold (on the decision function)."""
+    # Everyday comments the rules already flag may be real disclosures: not taught as "not urgent".
+    everyday = [text for text in everyday if text.strip() and not is_critical(text)]
+    texts = [text for text, _ in examples] + list(everyday)
+    y = np.array([urgent for _, urgent in examples] + [False] * len(everyday), dtype=np.int8)
+    weights = np.array([1.0] * len(examples) + [CRITICAL_EVERYDAY_WEIGHT] * len(everyday))
+    model = LogisticRegression(C=CRITICAL_C, class_weight="balanced", max_iter=3000)
+    model.fit(featuriser.transform(texts), y, sample_weight=weights)
+    threshold = float(np.log(CRITICAL_PROBABILITY / (1 - CRITICAL_PROBABILITY)))
+    return LinearHead(model.coef_.T.copy(), model.intercept_.copy()), threshold
 
 
 def label_matrix(comments: Sequence[LabelledComment], theme_names: Sequence[str]) -> np.ndarray:
@@ -104,10 +136,14 @@ def label_matrix(comments: Sequence[LabelledComment], theme_names: Sequence[str]
 def train_analyser(
     comments: Sequence[LabelledComment],
     extra_examples: Sequence[LabelledComment] = (),
+    sentiment_examples: Sequence[LabelledComment] = (),
+    critical_examples: Sequence[tuple[str, bool]] = (),
+    everyday_texts: Sequence[str] = (),
     *,
     tune: bool = True,
 ) -> Analyser:
-    """Fit the whole analyser on labelled comments plus theme-only extra examples.
+    """Fit the whole analyser on labelled comments, theme-only extra examples and
+    sentiment-only extra examples (weighted SENTIMENT_EXTRA_WEIGHT).
 
     Blank comments are left out: the analyser answers them without the model.
     """
@@ -117,8 +153,11 @@ def train_analyser(
     extra_labels = label_matrix(extra_examples, theme_names)
     texts = [c.text for c in comments]
     extra_texts = [c.text for c in extra_examples]
+    sentiment_extra = [c for c in sentiment_examples if c.text.strip() and c.sentiment]
     all_texts = texts + extra_texts
-    featuriser = Featuriser.fit(all_texts)
+    featuriser = Featuriser.fit(
+        all_texts + [c.text for c in sentiment_extra] + [t for t, _ in critical_examples]
+    )
     features = featuriser.transform(all_texts)
     themes = fit_theme_head(features, np.vstack([labels, extra_labels]))
     thresholds = (
@@ -126,7 +165,22 @@ def train_analyser(
         if tune
         else np.zeros(len(theme_names))
     )
-    sentiment = fit_sentiment_head(features[: len(texts)], [c.sentiment for c in comments])
+    sentiment_features = features[: len(texts)]
+    if sentiment_extra:
+        sentiment_features = sparse.vstack(
+            [sentiment_features, featuriser.transform([c.text for c in sentiment_extra])],
+            format="csr",
+        )
+    sentiment = fit_sentiment_head(
+        sentiment_features,
+        [c.sentiment for c in comments] + [c.sentiment for c in sentiment_extra],
+        [1.0] * len(comments) + [SENTIMENT_EXTRA_WEIGHT] * len(sentiment_extra),
+    )
+    critical, critical_threshold = (
+        fit_critical_head(featuriser, critical_examples, texts + list(everyday_texts))
+        if critical_examples
+        else (None, 0.0)
+    )
     return Analyser(
         model_version=MODEL_VERSION,
         featuriser=featuriser,
@@ -135,4 +189,6 @@ def train_analyser(
         theme_thresholds=thresholds,
         sentiment_classes=SENTIMENTS,
         sentiment=sentiment,
+        critical=critical,
+        critical_threshold=critical_threshold,
     )

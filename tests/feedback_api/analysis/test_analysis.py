@@ -147,3 +147,23 @@ def test_place_names_that_are_also_peoples_names_are_kept():
     assert redact(text).text == (
         "We moved from Whitley Bay to Shirley, and [NAME] on reception was lovely."
     )
+
+
+def test_the_committed_model_flags_urgent_comments_the_rules_miss_on_the_independent_check_set():
+    from services.feedback_api.analysis.fixtures_scoring import CRITICALITY_HOLDOUT_2
+
+    with_model, _ = criticality_scores(CRITICALITY_HOLDOUT_2, load_analyser().critical_flags)
+    rules_only, _ = criticality_scores(CRITICALITY_HOLDOUT_2)
+    assert with_model >= 0.7 > rules_only
+
+
+def test_everyday_complaints_and_praise_are_not_urgent():
+    comments = [
+        "The car park was full and the machines did not take cards.",
+        "Lovely staff, clean ward, thank you for looking after my dad.",
+        "I waited an hour past my appointment time.",
+        "The food was cold and the tea was weak.",
+        "My appointment letter arrived after the appointment date.",
+        "Reception staff were rude and unhelpful on the phone.",
+    ]
+    assert not any(result.critical for result in load_analyser().analyse(comments))
