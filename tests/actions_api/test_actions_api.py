@@ -350,3 +350,22 @@ def test_progress_updates_cannot_be_edited_or_removed(actions_api, pem) -> None:
         )
     history = actions_api.get(f"/v1/actions/{action['id']}", headers=pem()).json()["progress"]
     assert [p["note"] for p in history] == ["First"]
+
+
+def test_control_characters_are_refused_not_stored(actions_api, pem) -> None:
+    strategy = actions_api.post("/v1/strategies", json={"title": "Plan"}, headers=pem()).json()
+    response = actions_api.post(
+        f"/v1/strategies/{strategy['id']}/actions",
+        json={"reference": "N1", "title": "Nul\x00byte"},
+        headers=pem(),
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "title"
+    sheet = b"reference,action\r\nN2,bell\x07here\r\n"
+    imported = actions_api.post(
+        f"/v1/strategies/{strategy['id']}/import",
+        files={"file": ("plan.csv", sheet, "text/csv")},
+        headers=pem(),
+    )
+    assert imported.status_code == 422
+    assert imported.json()["errors"][0]["message"] == "action contains a control character"

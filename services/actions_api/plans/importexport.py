@@ -23,7 +23,7 @@ from services.actions_api.plans.models import (
     Rag,
     Strategy,
 )
-from services.actions_api.plans.schemas import ImportRejection, ImportResult
+from services.actions_api.plans.schemas import CONTROL, ImportRejection, ImportResult
 from services.common.clock import Clock
 from services.common.problems import Unprocessable, field_error
 
@@ -194,6 +194,9 @@ def _check(
     for name in REQUIRED:
         if not row.get(name, "").strip():
             return f"{name} is empty"
+    for name, value in row.items():
+        if CONTROL.search(value or ""):
+            return f"{name} contains a control character"
     kind = row.get("commitment_kind", "").strip().lower()
     number = row.get("commitment_number", "").strip()
     if kind or number:

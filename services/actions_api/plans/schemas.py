@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, Field, HttpUrl
+from pydantic import BaseModel, Field, HttpUrl, field_validator
 
 from services.actions_api.plans.models import ActionStatus, CommitmentKind, MeasureKind, Rag
 
 Text = Field(min_length=1, max_length=5000)
+# Control characters (other than tab and new lines) cannot be stored or put in a spreadsheet.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class StrategyCreate(BaseModel):
+class Input(BaseModel):
+    """A request body whose text may be stored anywhere and exported to any spreadsheet."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value):
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and CONTROL.search(v) for v in values):
+            raise ValueError("contains a control character; remove it and try again")
+        return value
+
+
+class StrategyCreate(Input):
     title: str = Field(min_length=1, max_length=300)
     organisation: str | None = Field(default=None, max_length=300)
     period: str | None = Field(default=None, max_length=100)
@@ -21,7 +36,7 @@ class StrategyCreate(BaseModel):
     source: str | None = Field(default=None, max_length=300)
 
 
-class CommitmentCreate(BaseModel):
+class CommitmentCreate(Input):
     kind: CommitmentKind
     number: int = Field(ge=1, le=999)
     title: str = Field(min_length=1, max_length=300)
@@ -64,7 +79,7 @@ class DuePublic(BaseModel):
     text: str
 
 
-class ActionCreate(BaseModel):
+class ActionCreate(Input):
     reference: str = Field(min_length=1, max_length=40)
     commitment_id: uuid.UUID | None = None
     objective: str | None = Field(default=None, max_length=5000)
@@ -92,7 +107,7 @@ class ActionCreate(BaseModel):
     progress_text: str | None = Field(default=None, max_length=5000)
 
 
-class ActionUpdate(BaseModel):
+class ActionUpdate(Input):
     """Changes to what an action is (the plan itself): its lead or a manager."""
 
     commitment_id: uuid.UUID | None = None
@@ -167,7 +182,7 @@ class ActionList(BaseModel):
     count: int
 
 
-class ProgressCreate(BaseModel):
+class ProgressCreate(Input):
     note: str | None = Field(default=None, max_length=5000)
     status: ActionStatus | None = None
     status_reason: str | None = Field(default=None, max_length=5000)
@@ -188,7 +203,7 @@ class EscalationList(BaseModel):
     missed_update_days: int
 
 
-class MeasureCreate(BaseModel):
+class MeasureCreate(Input):
     commitment_id: uuid.UUID | None = None
     kind: MeasureKind = MeasureKind.kpi
     title: str = Text
@@ -200,7 +215,7 @@ class MeasureCreate(BaseModel):
     defined_with_patients: bool = False
 
 
-class MeasureValueCreate(BaseModel):
+class MeasureValueCreate(Input):
     period: str = Field(pattern=r"^(\d{4}-\d{2}|Q[1-4] \d{4}/\d{2})$", examples=["2019-06"])
     value: float
     note: str | None = Field(default=None, max_length=2000)

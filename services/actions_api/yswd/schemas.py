@@ -5,10 +5,11 @@ import uuid
 
 from pydantic import BaseModel, Field
 
+from services.actions_api.plans.schemas import Input
 from services.actions_api.yswd.models import EntryKind, EntryState
 
 
-class EntryCreate(BaseModel):
+class EntryCreate(Input):
     kind: EntryKind = EntryKind.you_said
     you_said: str = Field(min_length=1, max_length=5000, description="What patients told us")
     we_did: str = Field(min_length=1, max_length=5000, description="What changed")
@@ -20,7 +21,7 @@ class EntryCreate(BaseModel):
     action_id: uuid.UUID | None = None
 
 
-class EntryUpdate(BaseModel):
+class EntryUpdate(Input):
     kind: EntryKind | None = None
     you_said: str | None = Field(default=None, min_length=1, max_length=5000)
     we_did: str | None = Field(default=None, min_length=1, max_length=5000)
