@@ -208,8 +208,6 @@ def hotspots(
     end = periods.add_months(month, 1)
     month_col = FeedbackTheme.received_month
     conditions = [
-        month_col >= first,
-        month_col < end,
         FeedbackTheme.sentiment == "negative",
         FeedbackTheme.included,
         FeedbackTheme.ward_code.is_not(None),
@@ -218,18 +216,34 @@ def hotspots(
         conditions.append(FeedbackTheme.ward_code.in_(sorted(wards)))
     if site_code:
         conditions.append(FeedbackTheme.site_code == site_code)
-    rows = session.execute(
-        select(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col, func.count())
-        .where(*conditions)
-        .group_by(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col)
+    # First this month's pairs with enough negative comments to be a hotspot at all, then the
+    # baseline of only those pairs: two small index range scans instead of a year of groups.
+    this_month = periods.month_key(month)
+    current = session.execute(
+        select(FeedbackTheme.ward_code, FeedbackTheme.theme, func.count())
+        .where(month_col == month, *conditions)
+        .group_by(FeedbackTheme.ward_code, FeedbackTheme.theme)
+        .having(func.count() >= MIN_HOTSPOT_COUNT)
     ).all()
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for ward, theme, day, n in rows:
-        counts[(ward, theme)][periods.month_key(day)] = n
-    this_month = periods.month_key(month)
-    candidates = {
-        w for (w, _), by_month in counts.items() if by_month.get(this_month, 0) >= MIN_HOTSPOT_COUNT
-    }
+    for ward, theme, n in current:
+        counts[(ward, theme)][this_month] = n
+    if counts:
+        rows = session.execute(
+            select(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col, func.count())
+            .where(
+                month_col >= first,
+                month_col < month,
+                FeedbackTheme.ward_code.in_(sorted({w for w, _ in counts})),
+                FeedbackTheme.theme.in_(sorted({t for _, t in counts})),
+                *conditions,
+            )
+            .group_by(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col)
+        ).all()
+        for ward, theme, day, n in rows:
+            if (ward, theme) in counts:
+                counts[(ward, theme)][periods.month_key(day)] = n
+    candidates = {w for w, _ in counts}
     # A ward's baseline starts at its first month with any feedback (a new ward has no history);
     # min() per ward is a single index lookup on (ward_code, received_at).
     ward_first = {
