@@ -259,7 +259,7 @@ def test_free_text_answers_are_analysed_with_the_record(feedback_api, mint) -> N
                 {
                     "question_key": "what_could_be_better",
                     "question_text": "What could we do better?",
-                    "answer_text": f"The car park was full and parking cost a fortune {uuid.uuid4()}",
+                    "answer_text": f"The car park was full, parking cost a lot {uuid.uuid4()}",
                 }
             ],
         },
