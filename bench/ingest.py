@@ -190,9 +190,10 @@ def copy_rows(url: str, items: list[dict], template: dict[str, str | None]) -> f
             created_at=now,
             created_by="bench:copy",
         )
-        # The same stored text as the API's: the generated comments hold no names, so their
-        # redacted copy (indexed for search like the comment) is the comment itself.
-        if "comment_redacted" in row:
+        # The same stored text as the API's. The batch endpoint leaves the stored redaction to
+        # the worker (NULL, as in the template); when a row has one, the generated comments hold
+        # no names, so their redacted copy (indexed for search like the comment) is the comment.
+        if row.get("comment_redacted") is not None:
             row["comment_redacted"] = item["comment"]
         if "fft_setting" in row:
             row["fft_setting"] = settings[item["ward_code"]]

@@ -11,6 +11,7 @@ from services.common.db import make_engine
 from services.common.jobs import Handler, Worker, schedule_command
 from services.common.logging import configure_logging
 from services.feedback_api.idempotency import service as idempotency
+from services.feedback_api.ingest import redaction
 from services.feedback_api.integrations import webhooks
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.labels import events as labels
@@ -32,6 +33,7 @@ def handlers(settings: FeedbackSettings) -> dict[str, Handler]:
         labels.ANALYSE_FEEDBACK: labels.handle_analyse,
         labels.REANALYSE: labels.handle_reanalyse,
         webhooks.DELIVER_WEBHOOK: webhooks.deliver,
+        redaction.REDACT_FEEDBACK: redaction.handle_redact,
     }
 
 

@@ -11,11 +11,13 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, column, func, literal_column, or_, text, union
 from sqlmodel import Session, select
 
 from services.common.clock import Clock
+from services.common.db import new_id
 from services.common.fft import FftAnswer
 from services.common.problems import Unprocessable, field_error
 from services.common.roles import Role
@@ -126,30 +128,58 @@ def validate(session: Session, data: FeedbackCreate, *, max_comment_chars: int) 
     _check_codes(session, data)
 
 
+def row_for(
+    data: FeedbackCreate,
+    principal: Principal,
+    now: dt.datetime,
+    *,
+    ward_code: str | None,
+    site_code: str | None,
+    ward_setting: str | None,
+    redact_now: bool = True,
+) -> dict[str, Any]:
+    """The ``feedback`` row for checked ``data`` (codes already resolved by ``_check_codes``):
+    the one set of rules for both ``build`` and the batch endpoint's bulk insert.
+
+    ``redact_now=False`` leaves ``comment_redacted`` NULL for the worker to fill; until then every
+    reader redacts on the fly (``_shown_text``), so personal data is never shown meanwhile."""
+    setting = data.fft_setting.value if data.fft_setting is not None else ward_setting
+    return {
+        "id": new_id(),
+        "channel": data.channel.value,
+        "fft_answer": int(data.fft_answer) if data.fft_answer is not None else None,
+        "comment": data.comment,
+        "comment_redacted": redacted(data.comment) if redact_now else None,
+        "ward_code": ward_code,
+        "site_code": site_code,
+        "collection_mode": data.collection_mode.value,
+        "fft_setting": setting,
+        "submitted_via": submitted_via(principal).value,
+        "language": data.language,
+        "received_at": data.received_at or now,
+        "created_at": now,
+        "created_by": caller_name(principal),
+        "respondent_type": data.respondent_type.value if data.respondent_type else None,
+        "is_demo": False,
+        "contactable": False,
+    }
+
+
 def build(session: Session, data: FeedbackCreate, principal: Principal, clock: Clock) -> Feedback:
     """A new, unsaved record with its answers and respondent details (added to the session with
     it, by cascade); the caller commits, so batches can share a transaction."""
     ward_code, site_code = _check_codes(session, data)
-    setting = data.fft_setting.value if data.fft_setting is not None else None
-    if setting is None and ward_code is not None:
-        ward = session.get(Ward, ward_code)
-        setting = ward.fft_setting if ward is not None else None
+    ward = session.get(Ward, ward_code) if ward_code is not None else None
     now = clock.now()
     feedback = Feedback(
-        channel=data.channel.value,
-        fft_answer=int(data.fft_answer) if data.fft_answer is not None else None,
-        comment=data.comment,
-        comment_redacted=redacted(data.comment),
-        ward_code=ward_code,
-        site_code=site_code,
-        collection_mode=data.collection_mode.value,
-        fft_setting=setting,
-        submitted_via=submitted_via(principal).value,
-        language=data.language,
-        received_at=data.received_at or now,
-        created_at=now,
-        created_by=caller_name(principal),
-        respondent_type=data.respondent_type.value if data.respondent_type else None,
+        **row_for(
+            data,
+            principal,
+            now,
+            ward_code=ward_code,
+            site_code=site_code,
+            ward_setting=ward.fft_setting if ward is not None else None,
+        )
     )
     feedback.answers = [
         FeedbackAnswer(

@@ -96,11 +96,11 @@ def create_batch(
         )
 
     def work():
-        result = store_batch(
+        rejected, body = store_batch(
             session, data.items, caller, clock, max_comment_chars=settings.max_comment_chars
         )
-        code = status.HTTP_200_OK if result.rejected == 0 else status.HTTP_207_MULTI_STATUS
-        return code, result.model_dump(mode="json", exclude_none=True)
+        code = status.HTTP_200_OK if rejected == 0 else status.HTTP_207_MULTI_STATUS
+        return code, body
 
     code, body = _run_once(session, caller, idempotency_key, {"items": data.items}, work)
     return JSONResponse(body, status_code=code)

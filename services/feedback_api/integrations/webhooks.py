@@ -26,6 +26,7 @@ import hmac
 import json
 import time
 import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -41,6 +42,7 @@ from services.common.problems import Forbidden
 # Every table, so that mappers with relationships configure in the worker process too.
 from services.feedback_api import models as _all_tables  # noqa: F401
 from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.feedback.service import redacted
 from services.feedback_api.integrations.models import ApiKey, WebhookEvent, WebhookSubscription
 from services.feedback_api.jobs.models import Job
 
@@ -74,19 +76,39 @@ def verify(
     return hmac.compare_digest(expected, parts.get("v1", ""))
 
 
-def feedback_event_data(feedback: Feedback) -> dict[str, Any]:
+_FIELDS = ("id", "channel", "fft_answer", "comment", "comment_redacted", "ward_code", "site_code")
+_FIELDS += ("collection_mode", "submitted_via", "received_at")
+
+
+def feedback_event_data(feedback: Feedback | Mapping[str, Any]) -> dict[str, Any]:
+    """A record's event data, from a Feedback object or a ``feedback`` row (a bulk insert's)."""
+    row = feedback if isinstance(feedback, Mapping) else {k: getattr(feedback, k) for k in _FIELDS}
+    received_at = row.get("received_at")
+    shown = row.get("comment_redacted")
+    if shown is None:
+        shown = redacted(row.get("comment"))
     return {
-        "feedback_id": str(feedback.id),
-        "channel": feedback.channel,
-        "fft_answer": feedback.fft_answer,
-        # As staff see it: names and contact details taken out, never the raw text.
-        "comment": getattr(feedback, "comment_redacted", None),
-        "ward_code": feedback.ward_code,
-        "site_code": feedback.site_code,
-        "collection_mode": feedback.collection_mode,
-        "submitted_via": feedback.submitted_via,
-        "received_at": feedback.received_at.isoformat() if feedback.received_at else None,
+        "feedback_id": str(row["id"]),
+        "channel": row.get("channel"),
+        "fft_answer": row.get("fft_answer"),
+        # As staff see it: names and contact details taken out, never the raw text. Bulk
+        # inserts leave the stored redaction to the worker, so it may be made here instead.
+        "comment": shown,
+        "ward_code": row.get("ward_code"),
+        "site_code": row.get("site_code"),
+        "collection_mode": row.get("collection_mode"),
+        "submitted_via": row.get("submitted_via"),
+        "received_at": received_at.isoformat() if received_at else None,
     }
+
+
+def feedback_stored(session: OrmSession, rows: Sequence[Feedback | Mapping[str, Any]]) -> int:
+    """Queue ``feedback.received`` for new records: called by the flush listener and by bulk
+    Core inserts (the batch endpoint), which the listener does not see. The data is made lazily
+    (a generator), so nothing is redacted when no one subscribes."""
+    if not rows:
+        return 0
+    return emit(session, WebhookEvent.feedback_received, (feedback_event_data(r) for r in rows))
 
 
 def _job_rows(
@@ -114,7 +136,7 @@ def _job_rows(
     return rows
 
 
-def emit(session: OrmSession, kind: WebhookEvent, datas: list[dict[str, Any]]) -> int:
+def emit(session: OrmSession, kind: WebhookEvent, datas: Iterable[dict[str, Any]]) -> int:
     """Queue deliveries of events of ``kind`` to every subscriber, in the session's transaction.
 
     Other domains (cases, and actions through their own service) call this when their events
@@ -169,10 +191,7 @@ def _before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
 @event.listens_for(OrmSession, "after_flush")
 def _after_flush(session: OrmSession, _context: Any) -> None:
     new_feedback = [obj for obj in session.new if isinstance(obj, Feedback)]
-    if new_feedback:
-        emit(
-            session, WebhookEvent.feedback_received, [feedback_event_data(f) for f in new_feedback]
-        )
+    feedback_stored(session, new_feedback)
 
 
 def deliver(session: Session, payload: dict[str, Any]) -> None:

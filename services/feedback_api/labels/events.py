@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import event, insert
+from sqlalchemy import Connection, event, insert
 from sqlalchemy.orm import Session as OrmSession
 
 from services.common.clock import utcnow
@@ -32,9 +32,15 @@ def _after_flush(session: OrmSession, _context: object) -> None:
             + [obj.feedback_id for obj in session.new if isinstance(obj, FeedbackAnswer)]
         )
     )
+    if ids:
+        feedback_stored(session.connection(), ids)
+
+
+def feedback_stored(connection: Connection, ids: list[uuid.UUID]) -> None:
+    """Analyse new records: inline for a few, a job for more. Called by the flush listener and
+    by bulk Core inserts (the batch endpoint), which the listener does not see."""
     if not ids:
         return
-    connection = session.connection()
     if len(ids) <= INLINE_LIMIT:
         # Answers added after their record (another flush) re-analyse the record's labels.
         service.store_analyses(connection, service.load_items(connection, ids))
