@@ -152,9 +152,15 @@ def load_phase1_sentiment(
 
 
 FIXTURES_DIR = Path(__file__).parent / "fixtures"
-# Written comments that train the urgency score. criticality-holdout-2.csv is never trained on:
-# it stays an independent check.
-CRITICAL_TRAINING_FIXTURES = ("criticality.csv", "criticality-check.csv", "criticality-holdout.csv")
+# Written comments that train the urgency score. criticality-everyday.csv holds complaints about
+# waits and communication that are not danger. criticality-holdout-2.csv is never trained on: it
+# stays an independent check.
+CRITICAL_TRAINING_FIXTURES = (
+    "criticality.csv",
+    "criticality-check.csv",
+    "criticality-holdout.csv",
+    "criticality-everyday.csv",
+)
 
 
 def critical_fixture_examples() -> list[tuple[str, bool]]:
