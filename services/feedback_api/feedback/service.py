@@ -106,9 +106,14 @@ def _too_long(field: str, value: str, limit: int) -> dict[str, str]:
     return field_error(field, f"The text is {len(value):,} characters; the limit is {limit:,}.")
 
 
+NAIVE_TIME = "Give the time with its UTC offset, e.g. 2026-03-04T10:00:00Z or +01:00."
+
+
 def validate(session: Session, data: FeedbackCreate, *, max_comment_chars: int) -> None:
     """Checks that need the database or settings; raises Unprocessable naming the field."""
     errors = []
+    if data.received_at is not None and data.received_at.tzinfo is None:
+        errors.append(field_error("received_at", NAIVE_TIME))
     if data.comment is not None and len(data.comment) > max_comment_chars:
         errors.append(
             field_error(

@@ -107,7 +107,11 @@ def store_batch(
             results.append(_rejected(index, [{"field": "channel", "message": refusal}]))
             continue
         codes = None
-        if _plain(data) and (data.comment is None or len(data.comment) <= max_comment_chars):
+        if (
+            _plain(data)
+            and (data.comment is None or len(data.comment) <= max_comment_chars)
+            and (data.received_at is None or data.received_at.tzinfo is not None)
+        ):
             codes = _lean_codes(data, wards, sites)
         if codes is not None:
             ward_code, site_code, setting = codes
@@ -138,7 +142,7 @@ def store_batch(
             results[index]["id"] = str(record.id)  # one result per item, in item order
     if rows:
         connection = session.connection()
-        connection.execute(insert(Feedback.__table__), rows)
+        connection.execute(insert(Feedback.__table__), rows)  # one executemany
         ids = [row["id"] for row in rows]
         redaction.enqueue(connection, ids)
         labels_events.feedback_stored(connection, ids)

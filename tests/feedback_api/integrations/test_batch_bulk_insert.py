@@ -183,3 +183,29 @@ def test_bulk_rows_and_rows_with_answers_are_stored_by_the_same_rules(
     assert rows[0].comment_redacted is None and rows[1].comment_redacted == f"Fine {marker}"
     detail = feedback_api.get(f"/v1/feedback/{ids[0]}", headers=mint("feedback", PEM)).json()
     assert detail["national_mode"] and detail["answers"] == []
+
+
+def test_a_time_without_its_offset_is_refused_and_the_other_items_kept(
+    feedback_api, mint, feedback_session
+):
+    marker = letters()
+    good = {
+        "channel": "fft",
+        "fft_answer": 1,
+        "comment": marker,
+        "received_at": "2026-03-04T10:00Z",
+    }
+    naive = {**good, "received_at": "2026-03-04T10:00:00"}
+    response = feedback_api.post(
+        "/v1/feedback/batch", json={"items": [naive, good]}, headers=mint("feedback", PEM)
+    )
+    assert response.status_code == 207
+    first, second = response.json()["results"]
+    assert first["status"] == "rejected" and first["errors"][0]["field"] == "received_at"
+    assert second["status"] == "accepted"
+    stored = feedback_session.exec(select(Feedback).where(Feedback.comment == marker)).all()
+    assert [str(r.id) for r in stored] == [second["id"]]
+
+    single = feedback_api.post("/v1/feedback", json=naive, headers=mint())
+    assert single.status_code == 422
+    assert single.json()["errors"][0]["field"] == "received_at"
