@@ -30,6 +30,8 @@ from services.portal.settings import PortalSettings
 from tests.support.databases import SERVICES, create_database, drop_database
 from tests.support.stack import Stack, start_stack
 
+pytest_plugins = ["tests.support.browser"]
+
 os.environ.setdefault("HEARD_PORTAL_LOG_JSON", "true")
 
 

@@ -9,7 +9,7 @@ import pytest
 from services.common.roles import Role
 from services.common.tokens import Principal, Scope, TokenIssuer
 from services.portal.demo import DEMO_PASSWORD
-from tests.browser.conftest import axe_violations
+from tests.support.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ import uuid
 import pytest
 
 from services.portal.demo import DEMO_PASSWORD
-from tests.browser.conftest import axe_violations
+from tests.support.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 

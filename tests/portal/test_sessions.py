@@ -11,7 +11,7 @@ from services.portal.settings import PortalSettings
 from tests.portal.test_staff_pages import sign_in
 
 
-def current_login(portal_session) -> LoginSession:  # noqa: ANN001
+def current_login(portal_session) -> LoginSession:
     return portal_session.exec(
         select(LoginSession).order_by(LoginSession.created_at.desc())
     ).first()

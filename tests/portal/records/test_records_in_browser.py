@@ -5,12 +5,12 @@ import uuid
 import pytest
 
 from services.portal.demo import DEMO_PASSWORD
-from tests.browser.conftest import axe_violations, browser, page  # noqa: F401  (fixtures)
+from tests.support.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_patient_asks_to_be_contacted_and_pals_sees_the_details(page) -> None:  # noqa: F811
+def test_a_patient_asks_to_be_contacted_and_pals_sees_the_details(page) -> None:
     word = uuid.uuid4().hex[:12].translate(str.maketrans("0123456789", "ghijklmnop"))
     email = f"{word}@example.org"
     page.goto("/feedback")
