@@ -14,9 +14,10 @@ get it twice, so it de-duplicates by the event ``id``.
 ``feedback.received`` is emitted for every new feedback record, whichever path stored it (the
 public form, staff, the single and batch endpoints, CSV and FHIR imports): a session listener
 sees new ``Feedback`` rows at flush time and writes one delivery job per subscription in the
-same transaction, so an event exists exactly when the feedback is committed. Its ``data`` holds
-the record's id, channel, FFT answer, ward, site, mode, how it arrived, when it was given, and
-the comment as staff see it (redacted); contact details are never sent.
+same transaction, so an event exists exactly when the feedback is committed. (The batch
+endpoint's bulk insert is not seen by the listener; it calls ``feedback_stored`` itself.)
+Its ``data`` holds the record's id, channel, FFT answer, ward, site, mode, how it arrived, when
+it was given, and the comment as staff see it (redacted); contact details are never sent.
 """
 
 from __future__ import annotations
@@ -76,8 +77,10 @@ def verify(
     return hmac.compare_digest(expected, parts.get("v1", ""))
 
 
-_FIELDS = ("id", "channel", "fft_answer", "comment", "comment_redacted", "ward_code", "site_code")
-_FIELDS += ("collection_mode", "submitted_via", "received_at")
+_FIELDS = (
+    *("id", "channel", "fft_answer", "comment", "comment_redacted", "ward_code", "site_code"),
+    *("collection_mode", "submitted_via", "received_at"),
+)
 
 
 def feedback_event_data(feedback: Feedback | Mapping[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 A session listener sees new Feedback rows after each flush. A few (a single submission, a small
 batch) are analysed at once in the same transaction: the analyser handles thousands of comments
 a second, so a request pays well under a millisecond each. Larger batches and imports are
-handed to the worker as a job in the same transaction, so they are never lost.
+handed to the worker as a job in the same transaction, so they are never lost. Bulk Core
+inserts (the batch endpoint), which the listener does not see, call ``feedback_stored`` directly.
 """
 
 from __future__ import annotations

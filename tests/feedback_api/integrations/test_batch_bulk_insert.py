@@ -209,3 +209,10 @@ def test_a_time_without_its_offset_is_refused_and_the_other_items_kept(
     single = feedback_api.post("/v1/feedback", json=naive, headers=mint())
     assert single.status_code == 422
     assert single.json()["errors"][0]["field"] == "received_at"
+
+
+def test_the_worker_runs_the_redaction_jobs():
+    from services.feedback_api.settings import get_settings
+    from services.feedback_api.worker import handlers
+
+    assert handlers(get_settings())[redaction.REDACT_FEEDBACK] is redaction.handle_redact
