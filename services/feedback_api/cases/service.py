@@ -70,6 +70,8 @@ from services.feedback_api.cases.schemas import (
     StatusChange,
 )
 from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.integrations import webhooks
+from services.feedback_api.integrations.models import WebhookEvent
 from services.feedback_api.organisation.models import Site, Ward
 
 # The feedback channels a case may be opened from, and the case type each suggests.
@@ -821,7 +823,7 @@ def _move(
     if target not in TRANSITIONS[current]:
         raise _refuse_transition(case, target)
     case.status = target.value
-    record_event(
+    event = record_event(
         session,
         case,
         principal,
@@ -831,6 +833,11 @@ def _move(
         after={"status": target.value, **(extra_after or {})},
         note=note,
     )
+    # Webhooks out: every status change queues case.status_changed in this same transaction.
+    data = webhooks.case_event_data(
+        case, current.value, target.value, changed_at=event.occurred_at, change=kind
+    )
+    webhooks.emit(session, WebhookEvent.case_status_changed, [data])
 
 
 def acknowledge(

@@ -11,6 +11,10 @@ in constant time and refuses a ``t`` more than five minutes old (replays). Deliv
 once: a receiver that was down gets the event later (retries with exponential backoff), and may
 get it twice, so it de-duplicates by the event ``id``.
 
+``case.status_changed`` is emitted by the cases service at the one place a case's status
+changes (with the timeline event, in the same transaction); its ``data`` is made by
+``case_event_data`` and carries no personal data.
+
 ``feedback.received`` is emitted for every new feedback record, whichever path stored it (the
 public form, staff, the single and batch endpoints, CSV and FHIR imports): a session listener
 sees new ``Feedback`` rows at flush time and writes one delivery job per subscription in the
@@ -22,6 +26,7 @@ it was given, and the comment as staff see it (redacted); contact details are ne
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -42,6 +47,7 @@ from services.common.problems import Forbidden
 
 # Every table, so that mappers with relationships configure in the worker process too.
 from services.feedback_api import models as _all_tables  # noqa: F401
+from services.feedback_api.cases.models import Case
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.feedback.service import redacted
 from services.feedback_api.integrations.models import ApiKey, WebhookEvent, WebhookSubscription
@@ -102,6 +108,25 @@ def feedback_event_data(feedback: Feedback | Mapping[str, Any]) -> dict[str, Any
         "collection_mode": row.get("collection_mode"),
         "submitted_via": row.get("submitted_via"),
         "received_at": received_at.isoformat() if received_at else None,
+    }
+
+
+def case_event_data(
+    case: Case, previous: str, new: str, *, changed_at: dt.datetime | None, change: str
+) -> dict[str, Any]:
+    """``case.status_changed`` data: which case, the statuses before and after, where and when.
+    Never the narrative, the complainant, the patient or a note: those stay with PALS roles."""
+    return {
+        "case_id": str(case.id),
+        "reference": case.reference,
+        "case_type": case.case_type,
+        "previous_status": previous,
+        "status": new,
+        # The timeline entry's kind: acknowledged, status_changed, reopened, referred_to_phso...
+        "change": change,
+        "ward_code": case.ward_code,
+        "site_code": case.site_code,
+        "changed_at": changed_at.isoformat() if changed_at else None,
     }
 
 
