@@ -135,8 +135,13 @@ class FeedbackApiClient(AdminClientMixin, CasesClientMixin, InsightClientMixin, 
         )
         return Feedback.model_validate(response.json())
 
-    async def list_feedback(self, principal: Principal, **filters: Any) -> FeedbackPage:
+    async def list_feedback(
+        self, principal: Principal, *, critical: bool | None = None, **filters: Any
+    ) -> FeedbackPage:
+        """``critical=True``: only records flagged as needing urgent attention."""
         params = {k: v for k, v in filters.items() if v not in (None, "")}
+        if critical is not None:
+            params["critical"] = "true" if critical else "false"
         response = await self.request("GET", "/v1/feedback", principal=principal, params=params)
         return FeedbackPage.model_validate(response.json())
 

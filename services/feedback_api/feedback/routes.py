@@ -109,6 +109,10 @@ def feedback_filters(
     ] = None,
     received_from: dt.date | None = None,
     received_to: dt.date | None = None,
+    critical: Annotated[
+        bool | None,
+        Query(description="Only records flagged (or not flagged) as needing urgent attention"),
+    ] = None,
     q: Annotated[
         str | None,
         Query(
@@ -131,6 +135,7 @@ def feedback_filters(
         has_comment=has_comment,
         received_from=received_from,
         received_to=received_to,
+        critical=critical,
         text=q.strip() if q and q.strip() else None,
     )
 

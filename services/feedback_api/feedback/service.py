@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, column, func, literal_column, or_, text, union
+from sqlalchemy import and_, column, exists, func, literal_column, or_, text, union
 from sqlmodel import Session, select
 
 from services.common.clock import Clock
@@ -39,6 +39,7 @@ from services.feedback_api.feedback.schemas import (
     FeedbackDetail,
     FeedbackPublic,
 )
+from services.feedback_api.labels.models import FeedbackLabel
 from services.feedback_api.organisation.models import Site, Ward
 from services.feedback_api.respondents import service as respondents
 
@@ -284,6 +285,7 @@ class FeedbackFilters:
     respondent_type: RespondentType | None = None
     has_comment: bool | None = None
     fft_setting: FftSetting | None = None
+    critical: bool | None = None
 
 
 def _scoped(query, principal: Principal):
@@ -404,6 +406,11 @@ def _filtered(query, filters: FeedbackFilters, session: Session, privileged: boo
         query = query.where(Feedback.received_at < end)
     if filters.text:
         query = _text_search(query, session, filters.text, privileged)
+    if filters.critical is not None:
+        # The label's ``critical`` is the value as it stands: a person's correction wins over the
+        # model. A record not analysed yet has no label, so it is not (yet) critical.
+        flagged = exists().where(FeedbackLabel.feedback_id == Feedback.id, FeedbackLabel.critical)
+        query = query.where(flagged if filters.critical else ~flagged)
     return query
 
 

@@ -13,7 +13,7 @@ from services.common.roles import Role
 from services.portal.deps import FeedbackClientDep, FeedbackReader
 from services.portal.insight import routes as insight
 from services.portal.organisation import organisation_cache
-from services.portal.templating import render
+from services.portal.templating import is_htmx, render
 
 router = APIRouter(prefix="/staff", tags=["staff"])
 
@@ -53,7 +53,9 @@ FILTERS = (
     "received_from",
     "received_to",
     "q",
+    "critical",
 )
+URGENT_SHOWN = 5
 PERSONAL_DATA_ROLES = frozenset({Role.pals_officer, Role.patient_experience_manager})
 
 
@@ -70,6 +72,11 @@ def _filters(request: Request, known: dict[str, set[str]]) -> dict[str, str]:
     return filters
 
 
+def _api_filters(filters: dict[str, str]) -> dict[str, object]:
+    """The inbox filters as the feedback API takes them (``critical`` is true or absent)."""
+    return {**filters, "critical": True if filters["critical"] == "true" else None}
+
+
 @router.get("")
 async def staff_home(request: Request, user: FeedbackReader):
     """Staff start at the inbox."""
@@ -82,6 +89,7 @@ async def _known_values(request: Request, client) -> tuple[object, dict[str, set
         "channel": {c for c, _ in CHANNELS},
         "respondent_type": {r for r, _ in RESPONDENT_TYPES},
         "fft_answer": {str(n) for n in range(1, 7)},
+        "critical": {"true"},
         "site_code": {s.code for s in structure.sites},
         "ward_code": {w.code for w in structure.wards},
     }
@@ -96,19 +104,32 @@ async def inbox(
     cursor: str | None = None,
 ):
     """The feedback inbox: newest first, filtered, paged by cursor (links that work without
-    JavaScript). HTMX swaps just the results."""
+    JavaScript). HTMX swaps just the results.
+
+    Comments that need urgent attention come first: a section above the results with how many
+    there are in the user's scope and the latest few, and an "Urgent" tag on their rows. The
+    paged list keeps its order (received time), so cursors stay stable."""
     structure, known = await _known_values(request, client)
     filters = _filters(request, known)
+    api_filters = _api_filters(filters)
     cursor = cursor[:200] if cursor else None
     try:
         result = await client.list_feedback(
-            user.principal, limit=PAGE_SIZE, cursor=cursor, **filters
+            user.principal, limit=PAGE_SIZE, cursor=cursor, **api_filters
         )
     except DownstreamError as exc:
         if exc.status != 422 or not cursor:
             raise
         # A stale or edited cursor: start again from the newest.
-        result = await client.list_feedback(user.principal, limit=PAGE_SIZE, **filters)
+        result = await client.list_feedback(user.principal, limit=PAGE_SIZE, **api_filters)
+    summaries = await client.label_summaries(user.principal, [item.id for item in result.data])
+    urgent_ids = {feedback_id for feedback_id, s in summaries.items() if s.critical}
+    # The urgent section is outside the results block, so HTMX updates need not fetch it.
+    urgent = (
+        None
+        if is_htmx(request)
+        else await client.list_feedback(user.principal, limit=URGENT_SHOWN, critical=True)
+    )
     query = {k: v for k, v in filters.items() if v}
     return render(
         request,
@@ -116,6 +137,8 @@ async def inbox(
         {
             "result": result,
             "filters": filters,
+            "urgent": urgent,
+            "urgent_ids": urgent_ids,
             "wards": structure.wards,
             "sites": structure.sites,
             "channels": CHANNELS,
@@ -143,7 +166,7 @@ async def export_csv(request: Request, user: FeedbackReader, client: FeedbackCli
     PALS officer or patient experience manager)."""
     _, known = await _known_values(request, client)
     filters = _filters(request, known)
-    body = await client.export_feedback_csv(user.principal, **filters)
+    body = await client.export_feedback_csv(user.principal, **_api_filters(filters))
     return Response(
         body,
         media_type="text/csv; charset=utf-8",
