@@ -91,3 +91,56 @@ def test_every_event_reaches_a_receiver_that_was_down_for_a_while(stack: Stack, 
         assert ids_by_feedback.setdefault(feedback_id, event["json"]["id"]) == event["json"]["id"]
     shown = api.get("/v1/admin/webhooks", headers=as_admin())
     assert hook["id"] not in [w["id"] for w in shown.json()["data"]]
+
+
+def test_a_case_acknowledgement_reaches_the_receiver_signed(stack: Stack, receiver) -> None:
+    issuer = TokenIssuer("portal", (stack.keys_dir / "portal.pem").read_text())
+    admin = Principal(sub="e2e-admin", roles=frozenset({Role.administrator.value}))
+    officer = Principal(sub="e2e-pals", roles=frozenset({Role.pals_officer.value}))
+    api = httpx.Client(base_url=stack.url("feedback"), timeout=10)
+
+    def auth(principal: Principal) -> dict[str, str]:
+        return {"Authorization": f"Bearer {issuer.mint('feedback', principal)}"}
+
+    hook = api.post(
+        "/v1/admin/webhooks",
+        json={"name": "e2e cases", "url": receiver.url, "events": ["case.status_changed"]},
+        headers=auth(admin),
+    ).json()
+    marker = uuid.uuid4().hex
+    try:
+        case = api.post(
+            "/v1/cases",
+            json={
+                "case_type": "pals",
+                "received_how": "phone",
+                "narrative": f"Nobody called me back {marker}",
+                "ward_code": "L4",
+            },
+            headers=auth(officer),
+        )
+        assert case.status_code == 201, case.text
+        case_id = case.json()["id"]
+        done = api.post(
+            f"/v1/cases/{case_id}/acknowledge",
+            json={"discussion_offered": True},
+            headers=auth(officer),
+        )
+        assert done.status_code == 200, done.text
+
+        def mine() -> list[dict]:
+            return [e for e in receiver.events() if e["json"]["data"].get("case_id") == case_id]
+
+        assert wait_for(mine, 30), f"no event; worker log: {stack.log('feedback_worker')[-2000:]}"
+    finally:
+        api.delete(f"/v1/admin/webhooks/{hook['id']}", headers=auth(admin))
+
+    event = mine()[0]
+    headers = {k.lower(): v for k, v in event["headers"].items()}
+    assert webhooks.verify(hook["secret"], event["body"], headers["heard-signature"])
+    assert headers["heard-event-id"] == event["json"]["id"]
+    assert event["json"]["type"] == headers["heard-event-type"] == "case.status_changed"
+    data = event["json"]["data"]
+    assert (data["previous_status"], data["status"]) == ("received", "acknowledged")
+    assert data["reference"] == case.json()["reference"]
+    assert marker.encode() not in event["body"]
