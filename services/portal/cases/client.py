@@ -159,69 +159,53 @@ class CasesClientMixin:
         response = await self.request("POST", "/v1/cases", principal=principal, json=body)
         return Case.model_validate(response.json())
 
+    async def _case_command(
+        self, method: str, principal: Principal, case_id: uuid.UUID, action: str, body: dict
+    ) -> Case:
+        """Change one case (`action`: the path after its id); returns the case as it is now."""
+        path = f"/v1/cases/{case_id}{action}"
+        response = await self.request(method, path, principal=principal, json=body)
+        return Case.model_validate(response.json())
+
     async def update_case(
         self, principal: Principal, case_id: uuid.UUID, body: dict[str, Any]
     ) -> Case:
-        response = await self.request(
-            "PATCH", f"/v1/cases/{case_id}", principal=principal, json=body
-        )
-        return Case.model_validate(response.json())
+        return await self._case_command("PATCH", principal, case_id, "", body)
 
     async def acknowledge_case(
         self, principal: Principal, case_id: uuid.UUID, body: dict[str, Any]
     ) -> Case:
-        response = await self.request(
-            "POST", f"/v1/cases/{case_id}/acknowledge", principal=principal, json=body
-        )
-        return Case.model_validate(response.json())
+        return await self._case_command("POST", principal, case_id, "/acknowledge", body)
 
     async def set_case_response_due(
         self, principal: Principal, case_id: uuid.UUID, body: dict[str, Any]
     ) -> Case:
-        response = await self.request(
-            "PUT", f"/v1/cases/{case_id}/response-due", principal=principal, json=body
-        )
-        return Case.model_validate(response.json())
+        return await self._case_command("PUT", principal, case_id, "/response-due", body)
 
     async def change_case_status(
         self, principal: Principal, case_id: uuid.UUID, body: dict[str, Any]
     ) -> Case:
-        response = await self.request(
-            "POST", f"/v1/cases/{case_id}/status", principal=principal, json=body
-        )
-        return Case.model_validate(response.json())
+        return await self._case_command("POST", principal, case_id, "/status", body)
 
     async def record_case_outcome(
         self, principal: Principal, case_id: uuid.UUID, body: dict[str, Any]
     ) -> Case:
-        response = await self.request(
-            "POST", f"/v1/cases/{case_id}/outcome", principal=principal, json=body
-        )
-        return Case.model_validate(response.json())
+        return await self._case_command("POST", principal, case_id, "/outcome", body)
 
     async def reopen_case(
         self, principal: Principal, case_id: uuid.UUID, body: dict[str, Any]
     ) -> Case:
-        response = await self.request(
-            "POST", f"/v1/cases/{case_id}/reopen", principal=principal, json=body
-        )
-        return Case.model_validate(response.json())
+        return await self._case_command("POST", principal, case_id, "/reopen", body)
 
     async def refer_case_to_phso(
         self, principal: Principal, case_id: uuid.UUID, body: dict[str, Any]
     ) -> Case:
-        response = await self.request(
-            "POST", f"/v1/cases/{case_id}/phso", principal=principal, json=body
-        )
-        return Case.model_validate(response.json())
+        return await self._case_command("POST", principal, case_id, "/phso", body)
 
     async def assign_case_officer(
         self, principal: Principal, case_id: uuid.UUID, body: dict[str, Any]
     ) -> Case:
-        response = await self.request(
-            "PUT", f"/v1/cases/{case_id}/officer", principal=principal, json=body
-        )
-        return Case.model_validate(response.json())
+        return await self._case_command("PUT", principal, case_id, "/officer", body)
 
     async def case_codes(self, principal: Principal, code_list: str) -> CaseCodeList:
         response = await self.request("GET", f"/v1/case-codes/{code_list}", principal=principal)
