@@ -24,6 +24,11 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_STATUSES = frozenset({502, 503, 504})
 
 
+def query_params(filters: dict[str, Any]) -> dict[str, Any]:
+    """Filters as query parameters: a form's empty fields mean "not filtered", so leave them out."""
+    return {name: value for name, value in filters.items() if value not in (None, "")}
+
+
 class DownstreamError(Exception):
     """The downstream service answered with an error (its problem details kept)."""
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from services.common.http_client import ServiceClient
+from services.common.http_client import ServiceClient, query_params
 from services.common.tokens import Principal
 from services.portal.admin.client import AdminClientMixin
 from services.portal.cases.client import CasesClientMixin
@@ -139,7 +139,7 @@ class FeedbackApiClient(AdminClientMixin, CasesClientMixin, InsightClientMixin, 
         self, principal: Principal, *, critical: bool | None = None, **filters: Any
     ) -> FeedbackPage:
         """``critical=True``: only records flagged as needing urgent attention."""
-        params = {k: v for k, v in filters.items() if v not in (None, "")}
+        params = query_params(filters)
         if critical is not None:
             params["critical"] = "true" if critical else "false"
         response = await self.request("GET", "/v1/feedback", principal=principal, params=params)
@@ -158,7 +158,7 @@ class FeedbackApiClient(AdminClientMixin, CasesClientMixin, InsightClientMixin, 
         return ContactDetails.model_validate(response.json())
 
     async def export_feedback_csv(self, principal: Principal, **filters: Any) -> bytes:
-        params = {k: v for k, v in filters.items() if v not in (None, "")}
+        params = query_params(filters)
         response = await self.request(
             "GET", "/v1/feedback/export.csv", principal=principal, params=params
         )

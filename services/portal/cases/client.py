@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from services.common.http_client import query_params
 from services.common.tokens import Principal
 
 
@@ -125,10 +126,6 @@ class CaseCodeList(BaseModel):
     data: list[CaseCodeVersion]
 
 
-def _params(filters: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in filters.items() if v not in (None, "")}
-
-
 class CasesClientMixin:
     """Methods of ``FeedbackApiClient`` for complaints and PALS cases: one per endpoint.
 
@@ -137,13 +134,13 @@ class CasesClientMixin:
 
     async def list_cases(self, principal: Principal, **filters: Any) -> CasePage:
         response = await self.request(
-            "GET", "/v1/cases", principal=principal, params=_params(filters)
+            "GET", "/v1/cases", principal=principal, params=query_params(filters)
         )
         return CasePage.model_validate(response.json())
 
     async def overdue_cases(self, principal: Principal, **paging: Any) -> OverduePage:
         response = await self.request(
-            "GET", "/v1/cases/overdue", principal=principal, params=_params(paging)
+            "GET", "/v1/cases/overdue", principal=principal, params=query_params(paging)
         )
         return OverduePage.model_validate(response.json())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from services.common.http_client import query_params
 from services.common.tokens import Principal
 from services.portal.insight.schemas import (
     EqualityReport,
@@ -16,10 +17,6 @@ from services.portal.insight.schemas import (
     SentimentReport,
     ThemeReport,
 )
-
-
-def _params(filters: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in filters.items() if v not in (None, "")}
 
 
 class InsightClientMixin:
@@ -68,30 +65,30 @@ class InsightClientMixin:
 
     async def fft_report(self, principal: Principal, **filters: Any) -> FftReport:
         response = await self.request(
-            "GET", "/v1/insight/fft", principal=principal, params=_params(filters)
+            "GET", "/v1/insight/fft", principal=principal, params=query_params(filters)
         )
         return FftReport.model_validate(response.json())
 
     async def themes_report(self, principal: Principal, **filters: Any) -> ThemeReport:
         response = await self.request(
-            "GET", "/v1/insight/themes", principal=principal, params=_params(filters)
+            "GET", "/v1/insight/themes", principal=principal, params=query_params(filters)
         )
         return ThemeReport.model_validate(response.json())
 
     async def sentiment_report(self, principal: Principal, **filters: Any) -> SentimentReport:
         response = await self.request(
-            "GET", "/v1/insight/sentiment", principal=principal, params=_params(filters)
+            "GET", "/v1/insight/sentiment", principal=principal, params=query_params(filters)
         )
         return SentimentReport.model_validate(response.json())
 
     async def hotspots_report(self, principal: Principal, **filters: Any) -> HotspotReport:
         response = await self.request(
-            "GET", "/v1/insight/hotspots", principal=principal, params=_params(filters)
+            "GET", "/v1/insight/hotspots", principal=principal, params=query_params(filters)
         )
         return HotspotReport.model_validate(response.json())
 
     async def equality_report(self, principal: Principal, **filters: Any) -> EqualityReport:
         response = await self.request(
-            "GET", "/v1/insight/equality", principal=principal, params=_params(filters)
+            "GET", "/v1/insight/equality", principal=principal, params=query_params(filters)
         )
         return EqualityReport.model_validate(response.json())
