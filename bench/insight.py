@@ -7,6 +7,9 @@ classified, to keep set-up short). Then it times each insight query through the 
 code the API uses, beside a plain `SELECT count(*)` over the same table in the same run, and
 prints `name: value` lines. The database is dropped at the end (--keep keeps it;
 --database URL times a kept one again, migrated to the latest revision, without loading).
+
+The equality answers are COPYed like the rest, so the triggers that keep their counts per day
+and month (equality_count) run on them as they would on any other write.
 """
 
 from __future__ import annotations

@@ -1,33 +1,36 @@
 """Equality breakdowns of who gives feedback and who complains.
 
-Counted from the optional equality monitoring answers (services/feedback_api/respondents/), over
-the records' label rows, which carry each record's received time, channel and ward (every record
-has one: analysis labels new records in the request, or within seconds for large imports).
-"Not asked" covers records without an answer to that question; "Prefer not to say" is kept apart
-from it, as NHS-STANDARDS.md 3.3 asks. Small numbers are never shown: a count of 1 to 4 is
-"fewer than 5" (0 stays 0), for every group and total.
+Counted from the optional equality monitoring answers (services/feedback_api/respondents/) by
+each record's received time, channel and ward. The answers are read from ``equality_count``,
+their counts per day and per month, which database triggers keep equal to the answers in the
+same transaction as every change (see its model); a period adds up its whole months and the
+days at either end. Totals come from the records themselves, in the same statement, so
+"Not asked" (records without an answer to that question) is always their difference.
+"Prefer not to say" is kept apart from it, as NHS-STANDARDS.md 3.3 asks. Small numbers are
+never shown: a count of 1 to 4 is "fewer than 5" (0 stays 0), for every group and total.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections import Counter
+from collections import Counter, defaultdict
 
-from sqlalchemy import Text, cast, func, select, tuple_
+from sqlalchemy import String, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from services.feedback_api.feedback.models import Channel
+from services.feedback_api.feedback.models import Channel, Feedback
 from services.feedback_api.insight import periods
 from services.feedback_api.insight.schemas import (
     EqualityBreakdown,
     EqualityCell,
     EqualityReport,
 )
-from services.feedback_api.labels.models import FeedbackLabel
 from services.feedback_api.respondents.codes import LABELS
-from services.feedback_api.respondents.models import EqualityMonitoring
+from services.feedback_api.respondents.models import EqualityCount
 
+# The complaint channels, the characteristics and ANSWERED are also written out in the triggers
+# that keep equality_count (migrations/feedback/versions/20261122_equality_counts.py): a change
+# here needs a migration that redefines them and recounts.
 # Complaints, concerns and PALS enquiries: "who complains".
 COMPLAINT_CHANNELS = (Channel.complaint.value, Channel.concern.value, Channel.pals.value)
 FEWER_THAN_5 = "fewer than 5"
@@ -50,49 +53,29 @@ def small_number(n: int) -> str:
     return FEWER_THAN_5 if 0 < n < 5 else str(n)
 
 
-def _conditions(start: dt.date, end: dt.date, wards: frozenset[str] | None) -> list:
-    conditions = [
-        FeedbackLabel.received_at >= periods.start_of(start),
-        FeedbackLabel.received_at < periods.start_of(end + dt.timedelta(days=1)),
-    ]
-    if wards is not None:
-        conditions.append(FeedbackLabel.ward_code.in_(sorted(wards)))
-    return conditions
-
-
 def report(
     session: Session, start: dt.date, end: dt.date, *, wards: frozenset[str] | None
 ) -> EqualityReport:
-    conditions = _conditions(start, end, wards)
-    complained = FeedbackLabel.channel.in_(COMPLAINT_CHANNELS)
-    totals = dict(
-        session.execute(
-            select(complained.label("complained"), func.count())
-            .select_from(FeedbackLabel)
-            .where(*conditions)
-            .group_by(complained)
-        ).all()
-    )
-    total_all = sum(totals.values())
-    total_complaints = totals.get(True, 0)
-    answers = _answer_counts(session, conditions, complained)
+    totals, answers = counts(session, start, end, wards=wards)
+    total_all = totals[True] + totals[False]
+    total_complaints = totals[True]
     breakdowns = []
     for column, label, code_labels in CHARACTERISTICS:
-        counts = answers[column]
+        given = answers[column]
         answered = Counter()
-        for (code, is_complaint), n in counts.items():
+        for (code, is_complaint), n in given.items():
             if column != "disability" or code == ANSWERED:
                 answered[is_complaint] += n
         all_answered = answered[True] + answered[False]
         cells = []
         for code, code_label in code_labels.items():
-            gave = counts[(code, True)] + counts[(code, False)]
+            gave = given[(code, True)] + given[(code, False)]
             cells.append(
                 EqualityCell(
                     value=code,
                     label=code_label,
                     gave_feedback=small_number(gave),
-                    complained=small_number(counts[(code, True)]),
+                    complained=small_number(given[(code, True)]),
                 )
             )
         cells.append(
@@ -118,60 +101,71 @@ def report(
 
 
 ANSWERED = "*answered*"  # disability: the number of people who answered at all
+TOTAL = "*total*"
 
 
-def _add(counts: Counter, column: str, value, is_complaint: bool, n: int) -> None:
-    if column != "disability":
-        counts[(value, is_complaint)] += n
-        return
-    codes = json.loads(value) if isinstance(value, str) else value
-    if not codes:
-        return
-    counts[(ANSWERED, is_complaint)] += n
-    for code in set(codes):
-        counts[(code, is_complaint)] += n
-
-
-def _answer_counts(session: Session, conditions: list, complained) -> dict[str, Counter]:
-    """(answer, complained) -> count for each characteristic: one scan with GROUPING SETS on
-    PostgreSQL, a query per characteristic elsewhere."""
-    columns = {
-        name: (
-            cast(EqualityMonitoring.disability, Text)
-            if name == "disability"
-            else getattr(EqualityMonitoring, name)
+def counts(
+    session: Session, start: dt.date, end: dt.date, *, wards: frozenset[str] | None
+) -> tuple[Counter, dict[str, Counter]]:
+    """Records by complained (True/False), and each characteristic's (answer, complained) ->
+    people, for the days start to end (inclusive) in ``wards`` (None: every record)."""
+    complained = Feedback.channel.in_(COMPLAINT_CHANNELS)
+    record_conditions = [
+        Feedback.received_at >= periods.start_of(start),
+        Feedback.received_at < periods.start_of(end + dt.timedelta(days=1)),
+    ]
+    if wards is not None:
+        record_conditions.append(Feedback.ward_code.in_(sorted(wards)))
+    records = (
+        select(
+            literal(TOTAL, String).label("characteristic"),
+            literal("", String).label("code"),
+            complained.label("complained"),
+            func.count().label("n"),
         )
-        for name, _, _ in CHARACTERISTICS
-    }
-    result = {name: Counter() for name in columns}
-    flag = complained.label("complained")
-    joined = (
-        select()
-        .select_from(EqualityMonitoring)
-        .join(FeedbackLabel, FeedbackLabel.feedback_id == EqualityMonitoring.feedback_id)
+        .where(*record_conditions)
+        .group_by(complained)
     )
-    if session.get_bind().dialect.name == "postgresql":
-        exprs = list(columns.values())
-        query = (
-            joined.add_columns(*exprs, flag, func.grouping(*exprs), func.count())
-            .where(*conditions)
-            .group_by(func.grouping_sets(*[tuple_(e, complained) for e in exprs]))
+    answers = (
+        select(
+            EqualityCount.characteristic,
+            EqualityCount.code,
+            EqualityCount.complained,
+            func.sum(EqualityCount.n),
         )
-        width = len(exprs)
-        for row in session.execute(query):
-            mask, n = row[-2], row[-1]
-            is_complaint = bool(row[width])
-            for i, name in enumerate(columns):
-                # GROUPING() sets a bit for each column left out of the row's grouping set.
-                if not mask & (1 << (width - 1 - i)) and row[i] is not None:
-                    _add(result[name], name, row[i], is_complaint, n)
-        return result
-    for name, expr in columns.items():
-        query = (
-            joined.add_columns(expr, flag, func.count())
-            .where(expr.is_not(None), *conditions)
-            .group_by(expr, complained)
+        .where(
+            EqualityCount.ward_code == "*"
+            if wards is None
+            else EqualityCount.ward_code.in_(sorted(wards)),
+            _periods(start, end),
         )
-        for value, is_complaint, n in session.execute(query):
-            _add(result[name], name, value, bool(is_complaint), n)
-    return result
+        .group_by(EqualityCount.characteristic, EqualityCount.code, EqualityCount.complained)
+    )
+    totals: Counter = Counter()
+    result: dict[str, Counter] = defaultdict(Counter)
+    # One statement, so the totals and the answers are read from the same snapshot.
+    for characteristic, code, is_complaint, n in session.execute(union_all(records, answers)):
+        if characteristic == TOTAL:
+            totals[bool(is_complaint)] += int(n)
+        else:
+            result[characteristic][(code, bool(is_complaint))] += int(n)
+    return totals, result
+
+
+def _periods(start: dt.date, end: dt.date):
+    """The whole months from start to end from the month rows, the days around them from the
+    day rows."""
+    day = EqualityCount.grain == "day"
+    first_month = start if start.day == 1 else periods.add_months(periods.month_start(start), 1)
+    after_months = periods.month_start(end + dt.timedelta(days=1))
+    if first_month >= after_months:
+        return and_(day, EqualityCount.period >= start, EqualityCount.period <= end)
+    return or_(
+        and_(
+            EqualityCount.grain == "month",
+            EqualityCount.period >= first_month,
+            EqualityCount.period < after_months,
+        ),
+        and_(day, EqualityCount.period >= start, EqualityCount.period < first_month),
+        and_(day, EqualityCount.period >= after_months, EqualityCount.period <= end),
+    )

@@ -7,12 +7,13 @@ accessible-information needs, each in its own table, apart from the comment.
 import datetime as dt
 import uuid
 
-from sqlalchemy import Text
+from sqlalchemy import Index, Text
 from sqlmodel import Field
 
 from services.common.clock import utcnow
 from services.common.db import JSONType, UTCDateTime
 from services.feedback_api.base import FeedbackTable
+from services.feedback_api.feedback.models import Feedback
 
 
 class RespondentContact(FeedbackTable, table=True):
@@ -45,6 +46,40 @@ class EqualityMonitoring(FeedbackTable, table=True):
     sexual_orientation: str | None = Field(default=None, max_length=1)
     disability: list[str] | None = Field(default=None, sa_type=JSONType)
     religion: str | None = Field(default=None, max_length=1)
+
+
+class EqualityCount(FeedbackTable, table=True):
+    """How many people gave each equality answer, per day and per month, ward, and whether the
+    record came as a complaint, concern or PALS enquiry: what the equality breakdown adds up.
+
+    Kept by database triggers (migration 20261122_equality_counts) on every insert, update and
+    delete of an equality answer and every change of a record's received time, ward or channel,
+    in the same transaction as the change, so it always equals a count of the answers; no
+    application code writes it. ``ward_code`` is the record's ward, ``""`` when it has none,
+    and ``"*"`` on the rows that count every record whatever its ward (ward codes are
+    letters, digits, ``-`` and ``_``). Disability has a row per named condition and one with
+    the code ``"*answered*"`` for the people who answered the question at all.
+    """
+
+    __tablename__ = "equality_count"
+
+    grain: str = Field(primary_key=True, max_length=5)  # "day" or "month"
+    ward_code: str = Field(primary_key=True, max_length=20)
+    period: dt.date = Field(primary_key=True)  # the day, or the first day of the month (UTC)
+    complained: bool = Field(primary_key=True)
+    characteristic: str = Field(primary_key=True, max_length=20)
+    code: str = Field(primary_key=True, max_length=40)
+    n: int
+
+
+# The breakdown's totals (everyone who gave feedback, and who complained) are counted from the
+# records themselves, like its answers; this covering index makes a year an index-only scan.
+Index(
+    "ix_feedback_received_channel_ward",
+    Feedback.received_at,
+    Feedback.channel,
+    Feedback.ward_code,
+)
 
 
 class AccessibleNeed(FeedbackTable, table=True):
