@@ -14,7 +14,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from services.feedback_api.feedback.models import CHANNEL_LABELS, Channel, Feedback
@@ -205,7 +205,6 @@ def hotspots(
     """Ward/theme pairs whose negative comments in ``month`` are above their own control limit."""
     month = periods.month_start(month)
     first = periods.add_months(month, -BASELINE_MONTHS)
-    end = periods.add_months(month, 1)
     month_col = FeedbackTheme.received_month
     conditions = [
         FeedbackTheme.sentiment == "negative",
@@ -216,42 +215,30 @@ def hotspots(
         conditions.append(FeedbackTheme.ward_code.in_(sorted(wards)))
     if site_code:
         conditions.append(FeedbackTheme.site_code == site_code)
-    # First this month's pairs with enough negative comments to be a hotspot at all, then the
-    # baseline of only those pairs: two small index range scans instead of a year of groups.
+    # This month's pairs with enough negative comments to be a hotspot at all, and the counts
+    # of only those pairs over their baseline and this month, in one statement (a semi-join on
+    # a small index range scan instead of a year of every pair's groups).
     this_month = periods.month_key(month)
-    current = session.execute(
-        select(FeedbackTheme.ward_code, FeedbackTheme.theme, func.count())
+    candidates = (
+        select(FeedbackTheme.ward_code, FeedbackTheme.theme)
         .where(month_col == month, *conditions)
         .group_by(FeedbackTheme.ward_code, FeedbackTheme.theme)
         .having(func.count() >= MIN_HOTSPOT_COUNT)
+    )
+    rows = session.execute(
+        select(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col, func.count())
+        .where(
+            month_col >= first,
+            month_col <= month,
+            tuple_(FeedbackTheme.ward_code, FeedbackTheme.theme).in_(candidates),
+            *conditions,
+        )
+        .group_by(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col)
     ).all()
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for ward, theme, n in current:
-        counts[(ward, theme)][this_month] = n
-    if counts:
-        rows = session.execute(
-            select(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col, func.count())
-            .where(
-                month_col >= first,
-                month_col < month,
-                FeedbackTheme.ward_code.in_(sorted({w for w, _ in counts})),
-                FeedbackTheme.theme.in_(sorted({t for _, t in counts})),
-                *conditions,
-            )
-            .group_by(FeedbackTheme.ward_code, FeedbackTheme.theme, month_col)
-        ).all()
-        for ward, theme, day, n in rows:
-            if (ward, theme) in counts:
-                counts[(ward, theme)][periods.month_key(day)] = n
-    candidates = {w for w, _ in counts}
-    # A ward's baseline starts at its first month with any feedback (a new ward has no history);
-    # min() per ward is a single index lookup on (ward_code, received_at).
-    ward_first = {
-        ward: session.execute(
-            select(func.min(FeedbackLabel.received_at)).where(FeedbackLabel.ward_code == ward)
-        ).scalar_one()
-        for ward in sorted(candidates)
-    }
+    for ward, theme, day, n in rows:
+        counts[(ward, theme)][periods.month_key(day)] = n
+    ward_first = _first_received(session, sorted({w for w, _ in counts}))
     baseline_months = [periods.add_months(first, i) for i in range(BASELINE_MONTHS)]
     names = group_names(session, "ward")
     found = []
@@ -282,23 +269,63 @@ def hotspots(
             )
         )
     found.sort(key=lambda h: (-(h.count - h.upper_limit), h.ward_code, h.theme))
-    for spot in found:
-        spot.feedback_ids = list(
-            session.execute(
-                select(FeedbackTheme.feedback_id)
-                .where(
-                    FeedbackTheme.ward_code == spot.ward_code,
-                    FeedbackTheme.theme == spot.theme,
-                    FeedbackTheme.included,
-                    FeedbackTheme.sentiment == "negative",
-                    FeedbackTheme.received_at >= periods.start_of(month),
-                    FeedbackTheme.received_at < periods.start_of(end),
-                )
-                .order_by(FeedbackTheme.received_at.desc())
-                .limit(comments_per_hotspot)
-            ).scalars()
-        )
+    if found:
+        by_pair = {(spot.ward_code, spot.theme): spot for spot in found}
+        latest = _latest(session, month, list(by_pair), comments_per_hotspot)
+        for ward, theme, feedback_id in latest:
+            by_pair[(ward, theme)].feedback_ids.append(feedback_id)
     return found
+
+
+def _first_received(session: Session, wards: list[str]) -> dict[str, dt.datetime | None]:
+    """Each ward's first feedback (from the start of its history), in one statement: a
+    single index lookup on (ward_code, received_at) per ward."""
+    if not wards:
+        return {}
+    firsts = session.execute(
+        select(
+            *[
+                select(func.min(FeedbackLabel.received_at))
+                .where(FeedbackLabel.ward_code == ward)
+                .scalar_subquery()
+                for ward in wards
+            ]
+        )
+    ).one()
+    return dict(zip(wards, firsts, strict=True))
+
+
+def _latest(
+    session: Session, month: dt.date, pairs: list[tuple[str, str]], limit: int
+) -> list[tuple[str, str, uuid.UUID]]:
+    """The latest ``limit`` negative comments of each (ward, theme) pair in ``month``, newest
+    first, in one statement."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=(FeedbackTheme.ward_code, FeedbackTheme.theme),
+            order_by=(FeedbackTheme.received_at.desc(), FeedbackTheme.feedback_id.desc()),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(FeedbackTheme.ward_code, FeedbackTheme.theme, FeedbackTheme.feedback_id, rank)
+        .where(
+            FeedbackTheme.received_month == month,
+            FeedbackTheme.sentiment == "negative",
+            FeedbackTheme.included,
+            tuple_(FeedbackTheme.ward_code, FeedbackTheme.theme).in_(pairs),
+        )
+        .subquery()
+    )
+    return [
+        (ward, theme, feedback_id)
+        for ward, theme, feedback_id in session.execute(
+            select(ranked.c.ward_code, ranked.c.theme, ranked.c.feedback_id)
+            .where(ranked.c.rank <= limit)
+            .order_by(ranked.c.ward_code, ranked.c.theme, ranked.c.rank)
+        )
+    ]
 
 
 def comments(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Feedback]:
