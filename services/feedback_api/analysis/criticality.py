@@ -5,8 +5,12 @@ Almost no labelled comments are urgent, so this is a rule set written concept by
 than a trained model. Each rule is a cue pattern; cues that describe a state ("unsafe", "abused",
 "neglected") can be negated ("I never felt unsafe"), while cues that describe an omission ("the
 fall was not reported") already carry their negation. Figures of speech that borrow the words
-("killing time", "dying for a cup of tea") are removed before matching. We favour recall: a
-false alarm costs a reviewer a minute, a missed disclosure costs far more.
+("killing time", "dying for a cup of tea") are removed before matching, and so is abuse that
+patients or visitors aim at staff ("shouting abuse at the receptionist"). A negation does not reach
+past a new clause or a report of what others failed to do ("nobody believed he was hit"), and a
+worry told as past and put to rest ("I was worried she would be neglected, but it was the
+opposite") is not a disclosure. We favour recall: a false alarm costs a reviewer a minute, a missed
+disclosure costs far more.
 """
 
 from __future__ import annotations
@@ -88,10 +92,13 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "abuse",
         r"\block(?:s|ed|ing)?\s+(?:him|her|me|them|us|my\s+\w+)\s+(?:in|up|out)\b"
-        r"|\b(?:tied|strapped|tethered)\s+(?:(?:him|her|me|them)\s+)?(?:to|down|up|into)\b"
+        r"|\b(?:tied|strapped|tethered)\s+(?:(?:him|her|me|them|us)\s+)?(?:down\b|to\s+(?:a|the|his|"
+        r"her|my|their)\s+(?:\w+\s+)?(?:chair|bed|cot|trolley|wheelchair|commode|rails?|radiator))"
         r"|\bcall\s*bell\b[^.!?]{0,40}?\b(?:tied|taken|removed|moved|unplugged|out\s+of\s+reach)"
         r"|\b(?:takes?|took|taking|keeps?|kept)\s+(?:his|her|my|their)\s+(?:bank\s+)?"
-        r"(?:cards?|money|pension|benefits|phone|passport)"
+        r"(?:cards?|money|pension|benefits|passport)"
+        r"|\b(?:takes?|took|taking|keeps?|kept)\s+(?:his|her|my|their)\s+(?:mobile\s+)?phone\s+"
+        r"(?:away|off\s+(?:him|her|me|them))"
         r"|\b(?:taking|took|takes|stealing|stole)\s+(?:cash|money|valuables|jewellery|rings?)\b"
         r"|\b(?:money|cash|jewellery|rings?|purse|wallet)\s+(?:\w+\s+){0,2}(?:went|gone|has\s+gone)"
         r"\s+missing",
@@ -170,7 +177,14 @@ CUES: tuple[Cue, ...] = (
         r"[^.!?]{0,30}?\b(?:hours|days)\b",
         negatable=False,
     ),
-    _cue("neglect", r"\b(?:dehydrated|malnourished|starved)\b"),
+    # Dehydrated or malnourished in care, not "he was dehydrated when the ambulance came".
+    _cue(
+        "neglect",
+        r"\b(?:severely|badly|became|become|becoming|got|getting|left|ended\s+up)\s+(?:\w+\s+)?"
+        r"(?:dehydrated|malnourished)\b|\b(?:dehydrated|malnourished)\b[^.!?]{0,50}?"
+        r"\b(?:because|as|since|due\s+to)\b[^.!?]{0,30}?\b(?:nobody|no\s+one|staff|they|nurses|"
+        r"carers|not\s+(?:given|offered|fed|helped))|\bstarved\b",
+    ),
     # Hungry because food was taken away or never came, rather than "starving" after a wait.
     _cue(
         "neglect",
@@ -202,12 +216,21 @@ CUES: tuple[Cue, ...] = (
     # Falls that were not acted on, or that caused injury.
     _cue(
         "fall",
-        r"\b(?:fell|fall|falls|fallen|found\s+on\s+the\s+floor)\b[^.!?]{0,80}?"
-        r"(?:not\s+(?:been\s+)?(?:reported|recorded|told|checked|informed)|nobody|no\s+one|"
-        r"never\s+(?:told|reported|checked)|wasn'?t\s+(?:told|reported|checked)|"
-        r"(?:did\s+not|didn'?t)\s+(?:tell|inform|report|check|record)|"
+        # A fall that happened ("fell", "had a fall"), not "the risk of falls" or "fell asleep";
+        # "nobody" counts only with what nobody did about it, so "I had a fall last year and
+        # nobody explained the delay" is a complaint about waiting, not an unreported fall.
+        r"\b(?:(?:fell|fallen)(?!\s+(?:asleep|apart|through|ill|pregnant|behind|short|between|"
+        r"off\s+the\s+(?:list|system|radar)))|(?:had|has|have|having)\s+(?:had\s+)?"
+        r"(?:a|another|two|three|several|multiple)\s+(?:\w+\s+)?falls?|fall\s+(?:on|in|out\s+of|"
+        r"from|off)\b|found\s+on\s+the\s+floor)[^.!?]{0,80}?"
+        r"(?:not\s+(?:been\s+)?(?:reported|recorded|told|checked|informed|examined|x-?rayed|seen)|"
+        r"(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?(?:told|informed|checked|noticed|came|examined|"
+        r"reported|recorded|rang|phoned|contacted|helped|picked)|"
+        r"never\s+(?:told|reported|checked|recorded|informed)|"
+        r"(?:wasn'?t|weren'?t)\s+(?:told|reported|checked|recorded|informed)|"
+        r"(?:did\s+not|didn'?t)\s+(?:tell|inform|report|check|record|x-?ray|scan|examine)|"
         r"broke|broken|crack\w*|fractur\w*|head\s+injury|hit\s+(?:his|her|my)\s+head|bleeding|"
-        r"stitches|(?:until|till)\s+the\s+next\s+day|all\s+night)",
+        r"stitches|(?:until|till)\s+the\s+next\s+day|all\s+night|a\s+(?:week|day)\s+later)",
         negatable=False,
     ),
     # Medication errors and other failures of care that harmed someone.
@@ -309,39 +332,103 @@ CUES: tuple[Cue, ...] = (
     ),
 )
 
+# People a patient or visitor may be rude to: abuse aimed at them is a matter for the staff's own
+# safety, not a patient's safeguarding.
+_STAFF = (
+    r"(?:the\s+|a\s+|our\s+|all\s+(?:the\s+)?)?(?:\w+\s+)?(?:staff|nurses?|doctors?|receptionists?|"
+    r"reception|paramedics|crews?|security|call\s+handlers?|operators?|porters?|workers?|"
+    r"services|team|everyone|people\s+at\s+the\s+desk)"
+)
+
 # Figures of speech that borrow a cue's words; removed before matching.
 IDIOMS = re.compile(
-    r"\bkill(?:ing|ed)?\s+(?:time|the\s+time|an\s+hour)\b|\b(?:dying|die)\s+for\s+(?:a|an|some)\b"
-    r"|\bto\s+die\s+for\b|\b(?:would|could|'d)\s+kill\s+for\b|\b(?:bored|scared|worried)\s+to\s+death\b|\bpain\s*killers?\b"
-    r"|\bkill(?:s|ing)?\s+(?:me|my\s+back|my\s+feet)\b(?!\s+(?:him|her)sel)|\bdead\s+(?:on\s+time|"
-    r"easy|good|nice|quick)\b|\bat\s+risk\s+of\s+(?:missing|being\s+late|losing\s+(?:my|our)\s+"
-    r"(?:appointment|slot|place))|\bthreat\s+of\s+rain\b"
-    r"|\bsuicide\s+(?:prevention|awareness|training|leaflets?|helpline\s+number\s+on)"
-    r"|\bpush(?:ed|es|ing)?\s+(?:me|him|her|us)\s+(?:hard|to\s+(?!the\s+(?:floor|ground|wall))|"
-    r"further|on\b|in\s+(?:a|his|her|my|the)\s+(?:wheel)?chair)|\bcheck\w*\s+(?:\w+\s+){0,3}for\s+(?:pressure|bruis|sores|falls)\w*"
-    r"|\bcollapsed\s+(?:lung|vein|with\s+laughter)|\bcrashed\s+(?:computer|system|my\s+car)|\bsafeguarding\s+(?:training|team\s+"
-    r"(?:were|was)\s+(?:great|helpful|lovely|kind|brilliant))",
+    "|".join(
+        (
+            r"\bkill(?:ing|ed)?\s+(?:time|the\s+time|an\s+hour)\b|\b(?:dying|die)\s+for\s+(?:a|an|some)\b",
+            r"\bto\s+die\s+for\b|\b(?:would|could|'d)\s+kill\s+for\b",
+            r"\b(?:bored|scared|worried)\s+to\s+death\b|\bpain\s*killers?\b",
+            r"\bkill(?:s|ing)?\s+(?:me|my\s+back|my\s+feet)\b(?!\s+(?:him|her)sel)",
+            r"\bdead\s+(?:on\s+time|easy|good|nice|quick)\b",
+            r"\bat\s+risk\s+of\s+(?:missing|being\s+late|losing\s+(?:my|our)\s+"
+            r"(?:appointment|slot|place))|\bthreat\s+of\s+rain\b",
+            r"\bsuicide\s+(?:prevention|awareness|training|leaflets?|helpline\s+number\s+on)",
+            r"\bpush(?:ed|es|ing)?\s+(?:me|him|her|us)\s+(?:hard|to\s+(?!the\s+(?:floor|ground|wall))|"
+            r"further|on\b|in\s+(?:a|his|her|my|the)\s+(?:wheel)?chair)",
+            r"\bcheck\w*\s+(?:\w+\s+){0,3}for\s+(?:pressure|bruis|sores|falls)\w*",
+            r"\bcollapsed\s+(?:lung|vein|with\s+laughter)|\bcrashed\s+(?:computer|system|my\s+car)",
+            r"\bsafeguarding\s+(?:training|team\s+(?:were|was)\s+(?:great|helpful|lovely|kind|brilliant))",
+            # Misuse of substances or of a system is not abuse of a person.
+            r"\b(?:substance|alcohol|drug|solvent)\s+(?:mis)?abuse\b",
+            r"\babus\w*\s+(?:of\s+)?(?:the|their|his|her|my)\s+(?:system|medications?|tablets|"
+            r"prescriptions?|position\s+of\s+trust\s+policy)",
+            # Patients or visitors abusive to staff ("shouting abuse at the receptionist").
+            r"\b(?:shout\w*|scream\w*|yell\w*|hurl\w*|throw\w*|swear\w*|swore)\s+(?:verbal\s+)?abuse\s+"
+            r"(?:at|to|towards)\s+" + _STAFF,
+            r"\b(?:verbally\s+|physically\s+)?abusive\s+(?:to|towards)\s+" + _STAFF,
+            r"\babusive\s+(?:and\s+\w+\s+)?(?:patients?|callers?|visitors?|members?\s+of\s+the\s+public|"
+            r"drunks?)\b",
+            # Cutlery, tools and sayings.
+            r"\bknife\s+and\s+fork|\bunder\s+the\s+knife|\bjump\w*\s+the\s+gun\b",
+            r"\b(?:machine|staple|glue|nail|water|nerf|toy|heat|spray|thermometer|temperature)\s+guns?\b",
+            r"\bstick\w*\s+to\s+(?:my|his|her|their|our)\s+guns\b",
+            r"\bin\s+danger\s+of\s+(?!being\s+(?:harmed|hurt|abused|attacked|killed|assaulted))\w+ing\b",
+            # Thanks for a life saved: "the crisis team stopped me from ending my life".
+            r"\b(?:stopped|prevented|saved|talked|kept)\s+(?:me|him|her|them|us)\s+(?:from|out\s+of)\s+"
+            r"(?:committing\s+)?(?:suicide|killing|ending|taking|harming|hurting)\w*"
+            r"(?:\s+(?:my|him|her|them)sel\w+|\s+(?:my|his|her|their)\s+(?:own\s+)?life)?",
+            # Feeling neglected by a service that cancelled or did not call back.
+            r"\b(?:feel|felt|feeling)\s+(?:\w+\s+)?neglected\s+by\s+(?:the|this|your)\s+(?:service|system|"
+            r"team|gp|practice|department|trust|hospital|nhs|clinic)\b",
+        )
+    ),
     re.IGNORECASE,
 )
 
 # Negation within a few words before a negatable cue: "never felt unsafe", "no sign of abuse".
 _NEGATION = re.compile(
     r"\b(?:not|never|no|nothing|without|wasn'?t|weren'?t|isn'?t|didn'?t|don'?t|did\s+not|"
-    r"was\s+not|nor|neither|hardly|free\s+from|free\s+of|nobody)\b(?:\W+\w+){0,3}\W*$"
+    r"was\s+not|nor|neither|hardly|free\s+from|free\s+of|safe\s+from|away\s+from|protected\s+from|"
+    r"nobody)\b(?:\W+\w+){0,3}\W*$"
     r"|n't(?:\W+\w+){0,3}\W*$"
     # Screening questions and hearsay: "asked if I ever had thoughts of harming myself".
     r"|\basked\s+(?:me\s+|us\s+)?(?:if|whether|about)\b(?:\W+\w+){0,6}\W*$"
     r"|\b(?:heard|read)\s+(?:stories|things|reports)\s+about\W*$",
     re.IGNORECASE,
 )
+# A new clause or a report of what others failed to do lifts the negation: "nobody believed he
+# was hit", "they did nothing when she was abused".
+_NEGATION_BREAK = re.compile(
+    r"\b(?:when|while|whilst|after|because|until|till|since|who|believ\w*|listen\w*|"
+    r"and\s+(?:he|she|they|i|we|then|now|still|so)|"
+    r"car(?:e|ed|es)|notic\w*|realis\w*|realiz\w*|report\w*|record\w*|investigat\w*|anything)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[.!?;]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+# A worry told as past and put to rest: "I was worried she would be neglected, but it was the
+# opposite". Only plain reassurance counts; "but nobody listened" keeps the worry open.
+_PAST_WORRY = re.compile(
+    r"\b(?:was|were|had\s+been|i'?d\s+been)\s+(?:\w+\s+)?(?:worried|concerned|afraid|scared|"
+    r"frightened)\b|\b(?:feared|had\s+(?:heard|read|expected)|expected|i\s+thought)\b",
+    re.IGNORECASE,
+)
+_PUT_TO_REST = re.compile(
+    r"^[^.!?]{0,100}?(?:[.!?]\s*)?\b(?:but|however|thankfully|luckily|fortunately)\b[^.!?]{0,80}?"
+    r"\b(?:opposite|unfounded|no\s+need|nothing\s+to\s+worry|(?:was|were|all|everything)\s+fine|"
+    r"wasn'?t\s+the\s+case|not\s+the\s+case|never\s+happened|didn'?t\s+happen|put\s+my\s+mind\s+at|"
+    r"at\s+ease|reassur\w*)",
+    re.IGNORECASE,
+)
 
 
-def _negated(text: str, start: int) -> bool:
+def _negated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
     # Only look inside the current clause: "not great, but he was abused" stays critical.
     clause = _CLAUSE_BREAK.split(before)[-1]
-    return bool(_NEGATION.search(clause))
+    negation = _NEGATION.search(clause)
+    if negation and not _NEGATION_BREAK.search(negation.group()):
+        return True
+    sentence = re.split(r"[.!?]", text[max(0, start - 120) : start])[-1]
+    return bool(_PAST_WORRY.search(sentence) and _PUT_TO_REST.search(text[end : end + 200]))
 
 
 def critical_concepts(text: str) -> list[str]:
@@ -350,7 +437,7 @@ def critical_concepts(text: str) -> list[str]:
     found: list[str] = []
     for cue in CUES:
         for match in cue.pattern.finditer(cleaned):
-            if cue.negatable and _negated(cleaned, match.start()):
+            if cue.negatable and _negated(cleaned, match.start(), match.end()):
                 continue
             found.append(cue.concept)
             break
