@@ -80,6 +80,88 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:starv\w*|not\s+feeding)\s+" + _SELF + r"|\beating\s+disorder\b[^.!?]{0,80}?"
         r"\b(?:wait\w*|discharg\w*|refus\w*|no\s+help|weight)",
     ),
+    # Suicide said without the word: weary of life, nothing to live for, giving things away,
+    # looking up ways to die, a rope or ligature, a last night, wishing to be dead, wanting it all
+    # to end, walking into traffic on purpose.
+    _cue(
+        "suicide",
+        r"\b(?:tired|sick|weary)\s+of\s+(?:living|life|being\s+alive|existing)\b"
+        r"|\b(?:nothing|nobody|no\s+one|no-one)\s+(?:left\s+)?to\s+live\s+for\b"
+        r"|\bno\s+(?:will|reason|desire)\s+to\s+live\b"
+        r"|\blost\s+(?:the|all|my|his|her|their)\s+will\s+to\s+live\b"
+        r"(?![^.!?]{0,60}\b(?:wait\w*|queue\w*|hold|music|forms?|phone)\b)"
+        r"|\b(?:no\s+longer|don'?t|do\s+not|doesn'?t|does\s+not|didn'?t|did\s+not)\s+want\s+to\s+"
+        r"(?:live|exist|be\s+alive|carry\s+on(?!\s+with))\b"
+        r"|\b(?:want\w*|wish\w*|need\w*)\s+(?:it\s+all|everything|(?:my|his|her)\s+life)\s+to\s+"
+        r"(?:end|stop|be\s+over)\b"
+        r"|\b(?:want\w*|going|planning|plans?|thinking\s+(?:of|about)|tempted)\s+(?:to\s+)?"
+        r"end(?:ing)?\s+(?:it|things|everything)\b(?!\s+(?:with|there|here))",
+        negatable=False,
+    ),
+    _cue(
+        "suicide",
+        r"\bgiv(?:e|es|ing|en)\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?(?:his|her|my|their)\s+(?:\w+\s+)?"
+        r"(?:things|belongings|possessions|stuff|pets?)\s+away\b"
+        r"|\bgiv(?:e|es|ing|en)\s+away\s+(?:all\s+)?(?:of\s+)?(?:his|her|my|their)\s+"
+        r"(?:things|belongings|possessions|stuff)"
+        r"|\b(?:ways|methods|how)\s+to\s+(?:die|kill\s+(?:my|him|her|them)sel\w+|end\s+(?:it|(?:my|his"
+        r"|her|their)\s+(?:own\s+)?life)|overdose|hang)\b(?!\s+(?:with|peacefully|at\s+home|well))"
+        r"|\bnoose|\b(?:had|has|have|got|bought|buying|tied|made|making|found|with)\s+(?:a\s+|the\s+)?"
+        r"(?:rope|ligatures?|cord)\b[^.!?]{0,30}?\b(?:ready|round|around|neck|tied|hidden|room)"
+        r"|(?<!anti-)(?<!anti\s)\bligatures?\b(?!\s+(?:points?|risks?|free|proof|cutters?|training|"
+        r"anchor))"
+        r"|\b(?:tonight|today)\s+(?:would|will|was\s+going\s+to)\s+be\s+(?:my|his|her|their)\s+last"
+        r"(?:\s+(?:night|day))?\b(?!\s+(?:at|of|in|on|with|here|appointment|session|visit|shift|"
+        r"treatment|dose))"
+        r"|\b(?:won'?t|will\s+not|wouldn'?t|would\s+not|not\s+going\s+to)\s+be\s+(?:alive|here|around)"
+        r"\s+(?:tomorrow|by\s+(?:the\s+)?(?:morning|weekend)|next\s+week)"
+        r"|\bwish(?:ed|es)?\s+(?:i|he|she|they)\s+(?:was|were|had\s+been|could\s+be)\s+dead\b"
+        r"|\bwish(?:ed|es)?\s+(?:i|he|she|they)\s+(?:was|were)(?:n'?t|\s+not)\s+(?:here|alive|around)"
+        r"|\bwish(?:ed|es)?\s+(?:i|he|she|they)\s+(?:had\s+)?(?:never\s+been\s+born|died)\b"
+        r"|\b(?:go\s+to\s+sleep|sleep|fall\s+asleep)\s+and\s+(?:never|not)\s+wake\s+up"
+        r"|\bhop(?:e|es|ed|ing)\s+(?:i|he|she)\s+(?:don'?t|doesn'?t|won'?t|wouldn'?t|didn'?t)\s+"
+        r"wake\s+up"
+        r"|\b(?:tried|try|trying|attempt\w*)\s+to\s+(?:take|end)\s+(?:my|his|her|their)\s+"
+        r"(?:own\s+)?life\b|\battempt\w*\s+on\s+(?:my|his|her|their)\s+(?:own\s+)?life"
+        r"|\b(?:can'?t|cannot|couldn'?t|unable\s+to)\s+keep\s+" + _SELF + r"\s+safe",
+        negatable=False,
+    ),
+    _cue(
+        "suicide",
+        r"\b(?:ran|run|runs|running|walk\w*|step\w*|jump\w*|threw|throw\w*|drove|driv\w*)\s+"
+        r"(?:\w+\s+){0,3}?(?:into|in\s+front\s+of|off|out\s+into|onto)\s+(?:\w+\s+){0,3}?"
+        r"(?:road|traffic|cars?|bus|lorry|train|tracks?|river|sea|canal|bridge|motorway)\b"
+        r"[^.!?]{0,40}?\b(?:on\s+purpose|deliberately|intentionally|to\s+die|to\s+end)"
+        r"|\b(?:on\s+purpose|deliberately|intentionally)\s+(?:\w+\s+){0,2}(?:ran|walked|stepped|"
+        r"jumped|drove)\s+(?:into|in\s+front\s+of|off)"
+        r"|\b(?:walk\w*|wad\w*|jump\w*)\s+into\s+the\s+(?:sea|river|canal)\b",
+        negatable=False,
+    ),
+    # Thoughts of dying, and being a danger to oneself: negatable, so screening questions
+    # ("asked about thoughts of harming myself") stay quiet.
+    _cue(
+        "suicide",
+        r"\bthoughts?\s+(?:of|about|around)\s+(?:death|dying|ending|killing|jumping|hanging|overdos\w*"
+        r"|not\s+being\s+(?:here|alive)|harming|hurting|cutting)"
+        r"|\bdark\s+thoughts\b|\b(?:danger|risk)\s+to\s+" + _SELF,
+    ),
+    # Self-harm said without the word: punching walls, head-banging, hidden blades, hurting
+    # oneself until it bleeds, swallowing things.
+    _cue(
+        "self-harm",
+        r"\b(?:punch\w*|kick\w*|head[\s-]?butt\w*)\s+(?:the\s+|a\s+)?walls?\b"
+        r"|\bhead[\s-]?bang\w*|\bbanging\s+(?:my|his|her|their)\s+head\s+(?:on|against)"
+        r"|\b(?:blades?|razors?|sharps)\b[^.!?]{0,50}?\b(?:hid\w*|under\s+(?:his|her|the|my)\s+"
+        r"(?:bed|pillow|mattress)|in\s+(?:his|her|their|my)\s+(?:room|bag|pocket|drawer))"
+        r"|\b(?:hid\w*|hiding|found|finding)\s+(?:\w+\s+){0,3}?(?:blades?|razors?|razor\s+blades?)\b"
+        r"|\b(?:punch|hit|bang|scratch|pick|bit|bite|biting|claw|pull)\w*\b[^.!?]{0,50}?\buntil\s+"
+        r"(?:\w+\s+){0,3}?(?:bleed\w*|bled|raw)\b"
+        r"|\b(?:hit|hitting|hits|punch\w*|bit(?:e|es|ing)|strangl\w*|suffocat\w*|poison\w*|drown\w*)\s+"
+        + _SELF
+        + r"|\b(?:swallow\w*|drank|drink\w*|ingest\w*)\s+(?:\w+\s+){0,2}?"
+        r"(?:batteries|bleach|blades?|razors?|screws|pins|needles|anti-?freeze|weed\s*killer|poison)\b",
+        negatable=False,
+    ),
     # Abuse and violence, by staff, family or anyone else.
     _cue(
         "abuse",

@@ -47,3 +47,43 @@ def test_complaints_idioms_and_put_to_rest_worries_are_not_urgent(text):
 )
 def test_negations_do_not_hide_what_others_failed_to_do(text):
     assert is_critical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My dad says he is tired of life and keeps asking what the point is.",
+        "She told me she has nothing left to live for since the baby died.",
+        "My son says he doesn't want to live and the GP just gave him leaflets.",
+        "He has been giving his belongings away to friends all week.",
+        "I found my daughter had been googling ways to kill herself.",
+        "She was found with a ligature in her room on the ward.",
+        "He texted me saying tonight would be his last night.",
+        "Sometimes I hope I don't wake up in the morning.",
+        "I told the crisis team I couldn't keep myself safe and they said ring back tomorrow.",
+        "She stepped out in front of a bus on purpose.",
+        "I am planning to end it all after Christmas.",
+        "My son punches the wall until his hands bleed.",
+        "I found razor blades hidden under her mattress.",
+        "My daughter swallowed batteries and A&E sent her home.",
+    ],
+)
+def test_suicide_and_self_harm_said_without_the_words_are_urgent(text):
+    assert {"suicide", "self-harm"} & set(critical_concepts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I lost the will to live waiting on hold for an hour.",
+        "I didn't want to carry on with the physio exercises.",
+        "They said this would be my last appointment, which was a relief.",
+        "The anti-ligature fittings on the ward look very clinical.",
+        "I wanted to end things with my old GP practice and move here.",
+        "Hitting the wall with exhaustion after a night shift, the staff were still lovely.",
+        "The nurse asked about thoughts of harming myself, which I appreciated.",
+        "They saved my husband's life after his heart attack.",
+    ],
+)
+def test_sayings_that_borrow_words_of_despair_are_not_urgent(text):
+    assert not is_critical(text)
