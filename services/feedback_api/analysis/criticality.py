@@ -23,6 +23,8 @@ from dataclasses import dataclass
 class Cue:
     concept: str
     pattern: re.Pattern[str]
+    # Negation is looked for before the match, or before its `state` group where the pattern has
+    # one: "the kids were never left unattended".
     negatable: bool = True
 
 
@@ -190,8 +192,15 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "abuse",
         r"\b(?:fingertip|finger\s*tip|grip|hand\s*print)\s+(?:bruis\w*|marks)"
-        r"|\b(?:bruis\w*|burns?|marks|injur\w*|cuts|scratches)\b[^.!?]{0,80}?\b(?:no|any)\s+"
-        r"(?:explanation|idea\s+how|record)",
+        r"|\b(?:bruis\w*|burns?|marks|injur\w*|cuts|scratches|black\s+eye|skin\s+tears?|wounds?)\b"
+        r"[^.!?]{0,80}?\b(?:no|any)\s+(?:explanation|idea\s+how|record)"
+        r"|\b(?:black\s+eye|bruis\w*|burns?|marks|injur\w*|cuts|scratches|skin\s+tears?|wounds?|"
+        r"fractur\w*|broken\s+\w+)\b[^.!?]{0,80}?\b(?:nobody|no\s+one|no-one|staff|they)\s+(?:\w+\s+)?"
+        r"(?:wrote|written|recorded|documented|reported|knew|knows|know|could\s+say|can\s+say|"
+        r"could\s+tell|can\s+tell)\s+(?:\w+\s+)?(?:what|how|anything|it|down)\b"
+        r"|\b(?:came|come|comes|returned|brought)\s+(?:home|back)\s+(?:\w+\s+){0,4}?with\s+(?:a\s+|an\s+)?"
+        r"(?:\w+\s+)?(?:black\s+eye|fractur\w*|broken\s+(?:arm|wrist|leg|hip|nose|rib|finger|jaw)|"
+        r"burns?|cigarette\s+burns)\b",
         negatable=False,
     ),
     # Sexual behaviour towards patients.
@@ -219,7 +228,13 @@ CUES: tuple[Cue, ...] = (
         r"(?:explain|tell\s+us\s+how|say\s+how|know\s+how)",
         negatable=False,
     ),
-    _cue("abuse", r"\b(?:pushed|grabbed|dragged|restrained|manhandled)\s+" + _PERSON + r"\b"),
+    # "grabbed my hand" is as often comfort as force.
+    _cue(
+        "abuse",
+        r"\b(?:pushed|grabbed|dragged|restrained|manhandled)\s+(?!(?:my|his|her|their)\s+hands?\b)"
+        + _PERSON
+        + r"\b",
+    ),
     _cue("abuse", r"\brough(?:ly)?\s+handl\w*|\bmanhandl\w*"),
     _cue(
         "abuse",
@@ -230,6 +245,60 @@ CUES: tuple[Cue, ...] = (
     _cue("abuse", r"\b(?:sexual(?:ly)?|inappropriate(?:ly)?)\s+(?:touch\w*|comment\w*|assault\w*)"),
     _cue("abuse", r"\bdomestic\s+(?:violence|abuse)\b|\bunexplained\s+bruis\w*"),
     _cue("abuse", r"\b(?:stole|stolen|steal\w*)\s+(?:from|money|his|her|my)\b"),
+    # Hands on a person with force: squeezed, twisted or pulled until it hurt or marked.
+    _cue(
+        "abuse",
+        r"\b(?:squeez|grip|grab|yank|twist|pull|pinch|wrench|jerk|tug|drag|shak)\w*\s+(?:[\w']+\s+){0,3}?"
+        r"(?:wrists?|arms?|hands?|hair|neck|ears?|fingers?|legs?|shoulders?|face|chin|jaw)\b"
+        r"[^.!?]{0,50}?\b(?:until|till|so\s+hard|hard\s+enough|so\s+tight\w*|leav\w*\s+(?:\w+\s+)?"
+        r"(?:marks|bruis\w*)|left\s+(?:\w+\s+)?(?:marks|bruis\w*))"
+        r"|\b(?:yank|drag)\w*\s+(?:[\w']+\s+){0,3}?(?:by\s+(?:the|his|her|their)\s+)?hair\b"
+        r"|\b(?:shout\w*|scream\w*|yell\w*|swor\w*|swear\w*|spat|spit\w*)\s+(?:right\s+)?in(?:to)?\s+"
+        r"(?:(?:my|his|her|their|our|the)\s+)?(?:\w+'s\s+)?face\b",
+    ),
+    # Taking away what a person needs to move or call for help, so that they fall or are stuck.
+    _cue(
+        "abuse",
+        r"\b(?:kick\w*|knock\w*|snatch\w*|yank\w*|hid\w*)\s+(?:[\w']+\s+){0,3}?(?:walking\s+"
+        r"(?:frame|stick|aid)|frame|zimmer|walker|crutch(?:es)?|stick|wheelchair|hearing\s+aids?|"
+        r"call\s*bell|buzzer)\s+(?:\w+\s+){0,2}?away\b"
+        r"|\b(?:away|out\s+of\s+reach)\s+so\s+(?:that\s+)?(?:he|she|they|i)\s+(?:fell|couldn'?t|could\s+"
+        r"not)\b",
+        negatable=False,
+    ),
+    # Money and property taken by someone in a position of trust.
+    _cue(
+        "abuse",
+        r"\bsign(?:ed|ing|s)?\s+(?:over|away)\s+(?:his|her|their|my)\s+(?:\w+\s+)?(?:house|home|"
+        r"property|flat|money|savings|bungalow|estate|pension)"
+        r"|\b(?:made|making|forced|forcing|pressur\w*|persuad\w*|tricked|bullied|talked)\s+"
+        r"(?:him|her|them|my\s+\w+)\s+(?:in)?to\s+(?:sign\w*\s+(?:over|away)|chang\w*\s+(?:his|her|"
+        r"their)\s+will|hand\w*\s+over)"
+        r"|\b(?:emptied|emptying|drained|draining|cleared\s+out)\s+(?:his|her|their|my)\s+(?:\w+\s+)?"
+        r"(?:bank\s+)?(?:account|savings|pension)",
+        negatable=False,
+    ),
+    # Kept in: a person not allowed out or to see anyone.
+    _cue(
+        "abuse",
+        r"\b(?:doesn'?t|don'?t|won'?t|wouldn'?t|does\s+not|do\s+not|will\s+not|never)\s+lets?\s+"
+        r"(?:him|her|them)\s+(?:out|leave|go\s+out|outside|see\s+(?:anyone|anybody|friends|family|"
+        r"(?:his|her|their)\s+(?:family|friends|children|kids)))\b",
+        negatable=False,
+    ),
+    # Sexual misconduct in an examination, explicit images, attempts to choke or strangle.
+    _cue(
+        "abuse",
+        r"\bmade\s+(?:me|her|him|them)\s+(?:undress|strip|take\s+(?:off\s+)?(?:all\s+)?(?:my|her|his|"
+        r"their)\s+clothes)"
+        r"|\b(?:undress\w*|strip\w*|naked|intimate\s+exam\w*)\b[^.!?]{0,60}?\b(?:felt\s+(?:wrong|"
+        r"violated)|no\s+chaperone|without\s+a\s+chaperone|for\s+no\s+reason|not\s+necessary|"
+        r"unnecessar\w*|for\s+a\s+(?:sore\s+throat|cough|cold|headache|rash))"
+        r"|\b(?:nudes?|naked|explicit|indecent)\s+(?:photos?|pictures?|images?|selfies?|messages?|"
+        r"videos?)"
+        r"|\b(?:tried|try|trying|attempted|threatened)\s+to\s+(?:strangle|choke|suffocate|smother|"
+        r"drown|kill|stab|poison|throttle|hit|punch|kick|burn)\b|\bstrangl\w*|\bthrottl\w*",
+    ),
     # Threats.
     _cue("threat", r"\bthreat\w*\s+(?:to\s+)?(?:kill|hurt|harm|hit|attack|stab)\w*"),
     _cue(
@@ -237,7 +306,11 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:going\s+to|gonna|will|would|i'?ll|(?:s)?he'?d|(?:s)?he'?ll)\s+"
         r"(?:kill|hurt|stab|attack|shoot|harm|hit)\s+(?!time)",
     ),
-    _cue("threat", r"\b(?:knife|weapon|gun)\b"),
+    _cue(
+        "threat",
+        r"\b(?:knife|knives|weapons?|guns?|shotguns?|firearms?|rifles?|machetes?|crossbows?)\b"
+        r"|\bmake\s+(?:me|you|her|him|them|us)\s+disappear\b",
+    ),
     # Neglect.
     _cue("neglect", r"\bneglect\w*"),
     _cue(
@@ -380,8 +453,11 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "safeguarding",
-        r"\b(?:dementia|confused|vulnerable)\b[^.!?]{0,60}?\b(?:found\s+wandering|wandered\s+off|"
-        r"went\s+missing|absconded|got\s+out|let\s+out)"
+        r"\b(?:dementia|confused|vulnerable|alzheimer\w*|learning\s+disabilit\w*|sectioned|detained|"
+        r"lacks?\s+capacity|one[\s-]to[\s-]one|1:1)\b[^.!?]{0,60}?\b(?:found\s+wandering|wandered\s+"
+        r"(?:off|out|away)|went\s+missing|absconded|got\s+out|let\s+out|escaped|slipped\s+out)"
+        r"|\blet\s+out\s+of\s+(?:the\s+)?(?:locked|secure)\s+(?:ward|unit|door)"
+        r"|\bfound\s+(?:\w+\s+)?(?:hours|miles|days)\s+(?:later|away)\b"
         r"|\b(?:children|kids|child|baby|toddler)\s+(?:\w+\s+){0,2}left\s+(?:alone|on\s+their\s+own)",
         negatable=False,
     ),
@@ -399,6 +475,34 @@ CUES: tuple[Cue, ...] = (
         r"(?:husband|wife|partner|dad|father|mum|mother|son|daughter|carer|family))",
     ),
     _cue("safeguarding", r"\b(?:exploit\w*|grooming|groomed)\b"),
+    # Children with adults who mean them harm: a grown man met online, drugs in exchange for
+    # errands, sex for anything.
+    _cue(
+        "safeguarding",
+        r"\b(?:\d{1,2}[\s-]*(?:year|yr)[\s-]*old|teen\w*|under\s*age|child|children|kids?|girl|boy|"
+        r"daughter|son|niece|nephew|pupil)\b[^.!?]{0,80}?\b(?:(?:grown|adult)\s+(?:man|men|woman|"
+        r"women)|older\s+(?:man|men|boyfriend)|met\s+(?:\w+\s+)?online|strangers?\s+online)\b"
+        r"|\b(?:in\s+exchange\s+for|in\s+return\s+for)\b[^.!?]{0,30}?\b(?:doing\s+(?:things|jobs|"
+        r"favours|errands)|sex\w*|drugs|favours)"
+        r"|\b(?:drugs|alcohol|cigarettes|vapes|money|gifts)\s+in\s+(?:exchange|return)\s+for\b"
+        r"|\bcounty\s+lines\b|\b(?:running|carrying|selling|dealing)\s+drugs\s+for\b"
+        r"|\b(?:for|in\s+exchange\s+for)\s+sex\b",
+        negatable=False,
+    ),
+    # Children left in danger or want at home.
+    _cue(
+        "safeguarding",
+        r"\b(?:toddlers?|bab(?:y|ies)|infants?|child|children|kids|little\s+(?:boy|girl|ones?))\b"
+        r"[^.!?]{0,60}?\b(?P<state>in\s+the\s+cold|unattended|unsupervised|left\s+(?:alone|outside|on\s+"
+        r"(?:their|his|her)\s+own)|filthy|(?:always|constantly)\s+hungry|no\s+food\s+in\s+the\s+house|"
+        r"locked\s+(?:in|out))\b",
+    ),
+    # Fear of what someone at home will do.
+    _cue(
+        "safeguarding",
+        r"\b(?:scared|afraid|frightened|terrified)\s+(?:of\s+)?what\s+(?:\w+\s+){0,3}?(?:will|would|"
+        r"might|could|is\s+going\s+to)\s+do\b",
+    ),
     # People who go missing from care, court orders broken, someone afraid of another person.
     _cue(
         "safeguarding",
@@ -519,7 +623,8 @@ def critical_concepts(text: str) -> list[str]:
     found: list[str] = []
     for cue in CUES:
         for match in cue.pattern.finditer(cleaned):
-            if cue.negatable and _negated(cleaned, match.start(), match.end()):
+            start = match.start("state") if "state" in cue.pattern.groupindex else -1
+            if cue.negatable and _negated(cleaned, max(start, match.start()), match.end()):
                 continue
             found.append(cue.concept)
             break

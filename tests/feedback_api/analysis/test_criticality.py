@@ -87,3 +87,51 @@ def test_suicide_and_self_harm_said_without_the_words_are_urgent(text):
 )
 def test_sayings_that_borrow_words_of_despair_are_not_urgent(text):
     assert not is_critical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carer gripped Mum's arm so hard it left bruises.",
+        "The care assistant screamed in my nan's face when she asked for the toilet.",
+        "They took his walking frame away so he couldn't get up.",
+        "Her nephew got her to sign over her bungalow to him.",
+        "Her husband won't let her see her family or go out alone.",
+        "The doctor made me undress for an ear infection and there was no chaperone.",
+        "He tried to choke me in front of the children.",
+        "My ex said he would make me disappear.",
+        "Dad came back from the home with a broken wrist and nobody could say what happened.",
+    ],
+)
+def test_abuse_by_staff_family_or_others_is_urgent_however_it_is_put(text):
+    assert "abuse" in critical_concepts(text) or "threat" in critical_concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My 13 year old is messaging a grown man she met online.",
+        "My son is being made to carry drugs in exchange for trainers.",
+        "The kids next door are left outside in the cold until late every night.",
+        "I am scared of what he will do when I get home.",
+        "A patient with dementia slipped out of the ward and was found miles away.",
+    ],
+)
+def test_children_and_vulnerable_adults_at_risk_are_urgent(text):
+    assert "safeguarding" in critical_concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse grabbed my hand when I cried and stayed with me.",
+        "They took my glasses away to clean them, which was thoughtful.",
+        "They won't let me out of hospital until my bloods are better.",
+        "The nurse asked me to undress and gave me a gown, very professional.",
+        "The children's ward had lovely play staff and the kids were never left unattended.",
+        "I was scared of what the scan would show but the results were fine.",
+        "I came home with a bruise from the cannula.",
+    ],
+)
+def test_ordinary_care_that_sounds_like_abuse_is_not_urgent(text):
+    assert not is_critical(text)
