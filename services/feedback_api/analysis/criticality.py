@@ -33,7 +33,21 @@ def _cue(concept: str, pattern: str, *, negatable: bool = True) -> Cue:
 
 
 _SELF = r"(?:my|him|her|them|my|your|one)sel(?:f|ves)"
-_PERSON = r"(?:me|him|her|them|us|my\s+\w+|the\s+patient|patients?)"
+# "To die at home", "to die for", "die of boredom": a wish about dying well, or a saying.
+_NOT_A_DEATH_WISH = (
+    r"(?!\s+(?:for|of|at\s+home|in\s+(?:peace|comfort|the\s+hospice|hospital|his|her|their|my)|"
+    r"peacefully|with\s+dignity|comfortably|surrounded))"
+)
+_KIN = (
+    r"(?:mum|mother|mom|dad|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|"
+    r"grandpa|grandfather|husband|wife|partner|son|daughter|brother|sister|aunt|auntie|uncle|"
+    r"child|children|kids?|baby|boy|girl|girlfriend|boyfriend|niece|nephew)"
+)
+_PERSON = (
+    r"(?:me|him|her|them|us|my\s+\w+|the\s+patient|patients?|(?:his|her|their)\s+"
+    + _KIN
+    + r"|the\s+(?:children|kids|child|baby|boy|girl|residents?|old\s+(?:man|lady|woman)))"
+)
 
 CUES: tuple[Cue, ...] = (
     # Suicide and self-harm: any mention is routed to a person, even in the past tense.
@@ -41,7 +55,32 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "suicide", r"\b(?:end|ending|take|taking|took)\s+(?:my|his|her|their)\s+(?:own\s+)?life\b"
     ),
-    _cue("suicide", r"\b(?:want(?:ed|s)?|wish(?:ed)?|going)\s+to\s+die\b|\bbetter\s+off\s+dead\b"),
+    _cue(
+        "suicide",
+        r"\b(?:want(?:ed|s)?|wish(?:ed)?|going)\s+to\s+die\b"
+        + _NOT_A_DEATH_WISH
+        + r"|\bbetter\s+off\s+dead\b",
+    ),
+    _cue(
+        "suicide",
+        r"\bbetter\s+off\s+(?:not\s+(?:waking\s+up|being\s+(?:here|alive|around))|gone|if\s+(?:i|he|she)"
+        r"\s+(?:was|were|wasn'?t|weren'?t)\s+(?:gone|dead|here|around|alive))"
+        r"|\b(?:don'?t|can'?t|cannot|do\s+not|no\s+longer)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+"
+        r"(?:anything|living|life|going\s+on|carrying\s+on|being\s+alive|being\s+here)"
+        r"|\bwhat'?s\s+the\s+point\s+(?:in|of)\s+(?:living|going\s+on|carrying\s+on|being\s+alive|life)"
+        r"|\b(?:not|stopped|stop)\s+taking\s+(?:\w+\s+){0,2}?(?:tablets|pills|meds|medication)\s+"
+        r"(?:\w+\s+){0,2}?(?:to\s+)?(?:save|saving|keep|keeping|stockpile|hoard)"
+        r"|\b(?:going\s+to\s+|gonna\s+|wants?\s+to\s+|threaten\w*\s+to\s+|talk\w*\s+about\s+"
+        r"(?:wanting\s+to\s+)?)jump(?:ing)?\b(?!\s+(?:the\s+queue|in\s+the\s+queue|ahead|on\s+the|up|through\s+hoops|in\s+"
+        r"and))"
+        r"|\b(?:letters?|notes?|messages?|texts?)\s+(?:\w+\s+){0,2}?(?:saying|to\s+say)\s+(?:sorry|"
+        r"goodbye)\s+(?:to\s+)?(?:everyone|us\s+all|all\s+of\s+us|the\s+family)"
+        r"|\b(?:want\w*|wish\w*|ready|longs?|longing)\s+to\s+(?:be\s+with|join)\s+(?:\w+\s+){0,3}?"
+        r"(?:in\s+heaven|who\s+(?:died|passed)|(?:his|her|my)\s+late\s+\w+)"
+        r"|\b(?:make|making)\s+(?:it|the\s+pain|everything|this)\s+(?:all\s+)?(?:stop|end|go\s+away)\s+"
+        r"for\s+good",
+        negatable=False,
+    ),
     _cue(
         "suicide",
         r"\b(?:don'?t|do\s+not|didn'?t)\s+want\s+to\s+(?:live|be\s+alive|be\s+here)\s+any\s*more",
@@ -50,7 +89,14 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "suicide",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv|carry\w*\s+on|go\w*\s+on)"
-        r"|\bend\s+it\s+all\b|\bcan'?t\s+go\s+on\b",
+        r"|\bend\s+it\s+all\b|\bcan'?t\s+go\s+on\b"
+        r"|\bno\s+way\s+out\b(?!\s+of\s+(?:the|this)\s+(?:car\s+park|building|hospital|maze|queue))"
+        r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:keep\s+going|carry\s+on|cope\s+with\s+life|do\s+this)\s+"
+        r"(?:like\s+this|any\s*more|much\s+longer)"
+        r"|\b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+)?(?:miss|notice|care\s+if)\s+"
+        r"(?:me|him|her|them|i|he|she)\b"
+        r"|\b(?:go\s+to\s+)?sleep\s+(?:forever|for\s+ever|and\s+never\s+wake)"
+        r"|\bhad\s+enough\s+of\s+(?:everything|life|living|it\s+all|being\s+alive)",
         negatable=False,
     ),
     _cue("self-harm", r"\b(?:too\s+many|a\s+lot\s+of)\s+(?:tablets|pills)\s+on\s+purpose"),
@@ -61,9 +107,13 @@ CUES: tuple[Cue, ...] = (
     # Preparing or imagining a way to die, saying goodbye, not wanting to wake up.
     _cue(
         "suicide",
-        r"\b(?:stockpil\w*|hoard\w*|saving\s+up|sav(?:e|ed|ing)\s+up)\s+(?:\w+\s+){0,2}"
+        r"\b(?:stockpil\w*|hoard\w*|saving\s+up|sav(?:e|ed|ing)\s+up|collect\w*|stash\w*)\s+"
+        r"(?:\w+\s+){0,2}"
         r"(?:tablets|pills|meds|medication|painkillers)"
         r"|\b(?:goodbye|suicide)\s+(?:letters?|notes?|messages?)\b"
+        r"|\b(?:post\w*|text\w*|messag\w*|wrote|put)\s+(?:\w+\s+){0,4}?(?:online|on\s+(?:facebook|"
+        r"social\s+media|snapchat|instagram)|to\s+(?:everyone|us\s+all|all\s+of\s+us))\s+(?:\w+\s+){0,3}?"
+        r"(?:saying|to\s+say)\s+goodbye"
         r"|\b(?:jump\w*|throw\w*\s+(?:my|him|her|them)sel\w+)\s+(?:off|in\s+front\s+of|from)\s+"
         r"(?:a|the)\s+(?:train|bridge|building|car|bus|roof|cliff|lorry)"
         r"|\b(?:see|find)\s+(?:a|any)\s+way\s+out\b"
@@ -79,8 +129,14 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:burn\w*|cut\w*|scratch\w*|slash\w*|bit(?:e|ing)|punch\w*|carv\w*)\s+"
         r"(?:(?:at|into)\s+)?(?:my|his|her|their)\s+(?:own\s+)?"
         r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|body|face)\b"
-        r"|\b(?:starv\w*|not\s+feeding)\s+" + _SELF + r"|\beating\s+disorder\b[^.!?]{0,80}?"
-        r"\b(?:wait\w*|discharg\w*|refus\w*|no\s+help|weight)",
+        r"|\b(?:starv\w*|not\s+feeding)\s+"
+        + _SELF
+        + r"|\bmak\w*\s+"
+        + _SELF
+        + r"\s+(?:sick|vomit|throw\s+up)"
+        r"|\beating\s+disorder\b[^.!?]{0,80}?"
+        r"\b(?:wait\w*|discharg\w*|refus\w*|no\s+help|(?:los\w*|lost|dropp\w*|fall\w*|plummet\w*)\s+"
+        r"(?:\w+\s+){0,2}?weight|weight\s+(?:loss|dropp\w*|fall\w*|plummet\w*))",
     ),
     # Suicide said without the word: weary of life, nothing to live for, giving things away,
     # looking up ways to die, a rope or ligature, a last night, wishing to be dead, wanting it all
@@ -160,14 +216,87 @@ CUES: tuple[Cue, ...] = (
         r"(?:\w+\s+){0,3}?(?:bleed\w*|bled|raw)\b"
         r"|\b(?:hit|hitting|hits|punch\w*|bit(?:e|es|ing)|strangl\w*|suffocat\w*|poison\w*|drown\w*)\s+"
         + _SELF
-        + r"|\b(?:swallow\w*|drank|drink\w*|ingest\w*)\s+(?:\w+\s+){0,2}?"
+        + r"|\bburn\w*\s+"
+        + _SELF
+        + r"\s+with\s+(?:a\s+)?(?:lighters?|cigarettes?|matches|irons?)"
+        r"|\b(?:scars|cuts|fresh\s+cuts|marks)\s+(?:all\s+)?(?:over|on|up\s+and\s+down|along)\s+"
+        r"(?:his|her|my|their)\s+(?:arms|wrists|legs|thighs|stomach)"
+        r"|\b(?:taking|took|take|takes)\s+more\s+(?:tablets|pills|painkillers|medication)\s+than\s+"
+        r"(?:i|he|she|they)\s+(?:should|am\s+supposed|is\s+supposed|are\s+supposed)"
+        r"|\b(?:swallow\w*|drank|drink\w*|ingest\w*)\s+(?:\w+\s+){0,2}?"
         r"(?:batteries|bleach|blades?|razors?|screws|pins|needles|anti-?freeze|weed\s*killer|poison)\b",
         negatable=False,
+    ),
+    # Wanting to die, said any way: a wish, plan or thought within a few words of dying, being
+    # dead or not being here. Hopes to die at home or in peace are end-of-life wishes.
+    _cue(
+        "suicide",
+        r"\b(?:want\w*|wish\w*|rather|prefer\w*|longing|longs?|ready\s+to|tempted|plann?\w*|"
+        r"(?:thinks?|thinking|thought|thoughts?|talks?|talking)\s+(?:of|about)|keeps?\s+saying|begg\w*|"
+        r"begs?|"
+        r"ask\w*\s+(?:\w+\s+){0,2}to\s+(?:help|let)|help\s+(?:him|her|me|them)(?:\s+to)?|"
+        r"let\s+(?:him|her|me|them))"
+        r"(?:\W+(?!(?:not|never|if|whether)\b)\w+){0,4}?\W+"
+        r"(?:die\b" + _NOT_A_DEATH_WISH + r"|dying\b(?!\s+(?:for|of|to\s+"
+        r"(?:see|know|get|go|meet|try)|at\s+home|in\s+peace|patients?|relatives?|people))"
+        r"|be\s+dead|better\s+dead|end\s+(?:(?:it|it\s+all|things|everything)(?!\s+(?:with|there|here|"
+        r"on))|(?:my|his|her|their)\s+(?:own\s+)?life)|(?:be\s+)?(?:here|alive)\s+(?:any\s*more|next\s+(?:year|week|month)|much\s+"
+        r"longer|tomorrow))",
+        negatable=False,
+    ),
+    _cue(
+        "suicide",
+        r"\blife\s+(?:is\s+|isn'?t\s+|is\s+not\s+|wasn'?t\s+|was\s+not\s+|not\s+)(?:worth\s+living|"
+        r"pointless|meaningless)|\bnot\s+worth\s+living\b"
+        r"|\bplann?\w*\s+how\s+(?:i|he|she|they|to)\s+(?:would|will|could|am\s+going\s+to|is\s+going\s+"
+        r"to)?\s*(?:do\s+it|end\s+it|die|kill)"
+        r"|\b(?:found|caught|sitting|sat)\s+with\s+(?:\w+\s+){0,3}?(?:pills|tablets|blades?|razors?|"
+        r"rope|ligature|cord)\b"
+        r"|\b(?:tied|tying|wrapped|wrapping|put|putting)\s+(?:\w+\s+){0,2}?(?:round|around)\s+(?:his|her|"
+        r"my|their)\s+(?:own\s+)?neck",
+        negatable=False,
+    ),
+    # Violence against a person in any tense: "saw a nurse kick a patient".
+    _cue(
+        "abuse",
+        r"\b(?:hit|hits|hitting|slap\w*|punch\w*|kick|kicks|kicking|kicked|beat|beats|beating|beaten|"
+        r"shov\w*|smack\w*|thump\w*|batter\w*|headbutt\w*|head-butt\w*|spat\s+(?:at|on)|spit\w*\s+"
+        r"(?:at|on))\s+(?:a|an|the|another)\s+(?:\w+\s+)?(?:patient|resident|person|man|woman|lady|"
+        r"child|boy|girl|baby|service\s+user)\b",
+    ),
+    # Harm at home from a partner or relative: "my husband hurts me when he drinks".
+    _cue(
+        "abuse",
+        r"\b(?:husband|wife|partner|boyfriend|girlfriend|ex|dad|father|step-?dad|step-?father|mum|"
+        r"mother|step-?mum|son|daughter|brother|uncle|carer|he|she)\s+(?:\w+\s+)?(?:hurts|hits|beats|"
+        r"kicks|chokes|strangles|slaps|punches|pushes|shoves|threatens)\s+(?:me|her|him|them|us|my\s+\w+|"
+        r"the\s+(?:kids|children))\b",
+    ),
+    # Sedating a person for the staff's convenience.
+    _cue(
+        "abuse",
+        r"\b(?:sleeping\s+(?:tablets|pills)|sedat\w*|tranquil\w*|drugs|medication|tablets)\b[^.!?]{0,60}?"
+        r"\bso\s+(?:that\s+)?(?:he|she|they)\s+(?:doesn'?t|don'?t|won'?t|can'?t|is|are|stays?|sleeps?)"
+        r"\s+(?:\w+\s+)?(?:bother|quiet|calm|asleep|out\s+of\s+the\s+way|trouble|wander|ring|call)",
+        negatable=False,
+    ),
+    # Intrusion at night, and staff crossing a line with a patient.
+    _cue(
+        "abuse",
+        r"\b(?:going|goes|went|came|comes|coming|getting|gets|got|creep\w*|sneak\w*)\s+in(?:to)?\s+"
+        r"(?:her|his|my|their)\s+(?:bedroom|room|bed|bay)\s+(?:at\s+night|in\s+the\s+night|when\s+"
+        r"(?:she|he|i)\s+(?:was|is)\s+(?:asleep|alone))"
+        r"|\b(?:doctor|nurse|staff|therapist|consultant|carer|porter|paramedic|worker|physio\w*|"
+        r"dentist|gp)\b[^.!?]{0,60}?\basked\s+(?:me|her|him|my\s+\w+)\s+(?:out\b|on\s+a\s+date|for\s+"
+        r"(?:a\s+date|a\s+drink|my\s+number|her\s+number))"
+        r"|\b(?:messag\w*|text\w*|contact\w*|add\w*|follow\w*)\s+(?:me|her|him|my\s+\w+)\s+on\s+"
+        r"(?:my|her|his|their)\s+(?:personal|private)\s+(?:phone|number|mobile|facebook|instagram|"
+        r"account)",
     ),
     # Abuse and violence, by staff, family or anyone else.
     _cue(
         "abuse",
-        r"\b(?:smack\w*|twist\w*|yank\w*|wrench\w*)\s+(?:\w+\s+){0,3}?"
+        r"\b(?:smack\w*|twist\w*|yank\w*|wrench\w*)\s+(?:[\w']+\s+){0,3}?"
         r"(?:arms?|wrists?|hands?|hair|head|face|fingers?)\b"
         r"|\b(?:called|calling|calls)\s+(?:him|her|me|them|my\s+\w+)\s+(?:a\s+)?"
         r"(?:stupid|useless|disgusting|fat|pathetic|an?\s+idiot|names)",
@@ -178,8 +307,9 @@ CUES: tuple[Cue, ...] = (
         r"\block(?:s|ed|ing)?\s+(?:him|her|me|them|us|my\s+\w+)\s+(?:in|up|out)\b"
         r"|\b(?:tied|strapped|tethered)\s+(?:(?:him|her|me|them|us)\s+)?(?:down\b|to\s+(?:a|the|his|"
         r"her|my|their)\s+(?:\w+\s+)?(?:chair|bed|cot|trolley|wheelchair|commode|rails?|radiator))"
-        r"|\bcall\s*bell\b[^.!?]{0,40}?\b(?:tied|taken|removed|moved|unplugged|out\s+of\s+reach)"
-        r"|\b(?:takes?|took|taking|keeps?|kept)\s+(?:his|her|my|their)\s+(?:bank\s+)?"
+        r"|\bcall\s*bell\b[^.!?]{0,40}?\b(?:tied|taken|removed|moved|unplugged|out\s+of\s+reach|"
+        r"not\s+(?:within|in)\s+reach|on\s+the\s+floor)"
+        r"|\b(?:takes?|took|taking|keeps?|kept)\s+(?:his|her|my|their|\w+'s)\s+(?:bank\s+)?"
         r"(?:cards?|money|pension|benefits|passport)"
         r"|\b(?:takes?|took|taking|keeps?|kept)\s+(?:his|her|my|their)\s+(?:mobile\s+)?phone\s+"
         r"(?:away|off\s+(?:him|her|me|them))"
@@ -191,9 +321,12 @@ CUES: tuple[Cue, ...] = (
     # Injuries nobody can account for.
     _cue(
         "abuse",
-        r"\b(?:fingertip|finger\s*tip|grip|hand\s*print)\s+(?:bruis\w*|marks)"
+        r"\b(?:fingertip|finger\s*tip|finger|grip|hand\s*print|hand)\s+(?:bruis\w*|marks)"
         r"|\b(?:bruis\w*|burns?|marks|injur\w*|cuts|scratches|black\s+eye|skin\s+tears?|wounds?)\b"
         r"[^.!?]{0,80}?\b(?:no|any)\s+(?:explanation|idea\s+how|record)"
+        r"|\b(?:black\s+eye|bruis\w*|burns?|marks|injur\w*|cuts|scratches|skin\s+tears?|wounds?|"
+        r"fractur\w*|broken\s+\w+)\b[^.!?]{0,80}?\b(?:won'?t|will\s+not|refuses?\s+to|doesn'?t|didn'?t|"
+        r"can'?t|couldn'?t)\s+(?:explain|say\s+(?:how|what)|tell\s+(?:us|me|anyone)\s+(?:how|what))"
         r"|\b(?:black\s+eye|bruis\w*|burns?|marks|injur\w*|cuts|scratches|skin\s+tears?|wounds?|"
         r"fractur\w*|broken\s+\w+)\b[^.!?]{0,80}?\b(?:nobody|no\s+one|no-one|staff|they)\s+(?:\w+\s+)?"
         r"(?:wrote|written|recorded|documented|reported|knew|knows|know|could\s+say|can\s+say|"
@@ -235,7 +368,24 @@ CUES: tuple[Cue, ...] = (
         + _PERSON
         + r"\b",
     ),
-    _cue("abuse", r"\brough(?:ly)?\s+handl\w*|\bmanhandl\w*"),
+    _cue(
+        "abuse",
+        r"\brough(?:ly)?\s+handl\w*|\bmanhandl\w*"
+        r"|(?<!bit\s)(?<!little\s)(?<!slightly\s)\brough\s+with\s+" + _PERSON + r"\b"
+        r"|\b(?:pull|drag|yank|haul|lift|hoist)\w*\s+"
+        + _PERSON
+        + r"\s+(?:\w+\s+){0,5}?by\s+(?:his|her|their|my|the)\s+"
+        r"(?:arms?|hair|wrists?|collar|legs?|clothes|neck|ears?)\b"
+        r"|\b(?:held|pinned|restrained|kept|pushed)\s+(?:\w+\s+)?(?:face\s+down|prone)\b"
+        r"|\bcoercive\b|\bcontrol\w*\s+(?:all\s+)?(?:of\s+)?(?:his|her|their|my)\s+(?:money|finances|"
+        r"phone|movements|medication)"
+        r"|\b(?:kept|keeps|keep)\s+touching\s+" + _PERSON + r"\b"
+        r"|\btold\s+"
+        + _PERSON
+        + r"\s+to\s+(?:just\s+)?(?:wet|soil|mess|go\s+in|do\s+it\s+in|use)\s+"
+        r"(?:\w+\s+)?(?:himself|herself|themselves|myself|the\s+bed|(?:his|her|their|my)\s+(?:pad|bed|"
+        r"nappy))",
+    ),
     _cue(
         "abuse",
         r"\b(?:was|were|been|being|got|gets|is)\s+(?:(?!not\b|never\b)\w+\s+)?(?:hit|punched|kicked|slapped|pushed|"
@@ -245,6 +395,16 @@ CUES: tuple[Cue, ...] = (
     _cue("abuse", r"\b(?:sexual(?:ly)?|inappropriate(?:ly)?)\s+(?:touch\w*|comment\w*|assault\w*)"),
     _cue("abuse", r"\bdomestic\s+(?:violence|abuse)\b|\bunexplained\s+bruis\w*"),
     _cue("abuse", r"\b(?:stole|stolen|steal\w*)\s+(?:from|money|his|her|my)\b"),
+    # Held down by sitting or kneeling on a person; sedated to keep them quiet.
+    _cue(
+        "abuse",
+        r"\b(?:sat|sitting|knelt|kneeling|lay|lying)\s+on\s+(?:top\s+of\s+)?(?:him|her|me|them|my\s+"
+        r"(?:mum|mother|dad|father|nan|nana|gran\w*|grand\w+|husband|wife|son|daughter|brother|"
+        r"sister|aunt|uncle|partner|child|baby|boy|girl))\b"
+        r"|\bdrugg(?:ing|ed|s)\s+(?:him|her|them|me|my\s+\w+|patients?|residents?)\b"
+        r"|\b(?:sedat\w*|tablets|medication|drugs)\s+(?:\w+\s+){0,3}?to\s+keep\s+(?:him|her|them|"
+        r"patients?|residents?)\s+(?:quiet|still|down|out\s+of\s+the\s+way)",
+    ),
     # Hands on a person with force: squeezed, twisted or pulled until it hurt or marked.
     _cue(
         "abuse",
@@ -275,7 +435,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:him|her|them|my\s+\w+)\s+(?:in)?to\s+(?:sign\w*\s+(?:over|away)|chang\w*\s+(?:his|her|"
         r"their)\s+will|hand\w*\s+over)"
         r"|\b(?:emptied|emptying|drained|draining|cleared\s+out)\s+(?:his|her|their|my)\s+(?:\w+\s+)?"
-        r"(?:bank\s+)?(?:account|savings|pension)",
+        r"(?:bank\s+)?(?:account|savings|pension)"
+        r"|\b(?:using|used|uses|spending|spent|withdraw\w*|took|taking)\s+(?:his|her|their|my)\s+"
+        r"(?:\w+\s+)?(?:bank\s+)?(?:cards?|money|pension|benefits|savings)\b[^.!?]{0,40}?"
+        r"\b(?:without\s+(?:his|her|their|my)?\s*(?:permission|consent|knowing|knowledge)|behind\s+"
+        r"(?:his|her|their|my)\s+back)",
         negatable=False,
     ),
     # Kept in: a person not allowed out or to see anyone.
@@ -308,6 +472,11 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "threat",
+        r"\b(?:would|will|'ll|going\s+to|gonna)\s+get\s+(?:me|you|her|him|them|us)\s+(?:when|back|for\s+"
+        r"this|if|one\s+day)\b",
+    ),
+    _cue(
+        "threat",
         r"\b(?:knife|knives|weapons?|guns?|shotguns?|firearms?|rifles?|machetes?|crossbows?)\b"
         r"|\bmake\s+(?:me|you|her|him|them|us)\s+disappear\b",
     ),
@@ -315,9 +484,8 @@ CUES: tuple[Cue, ...] = (
     _cue("neglect", r"\bneglect\w*"),
     _cue(
         "neglect",
-        r"\b(?:left|lying|lay|laid|sat)\s+(?:\w+\s+){0,4}?in\s+(?:(?:his|her|their|my|own|"
+        r"\b(?:left|lying|lay|laid|sat)\s+(?:\w+\s+){0,4}?(?:in|on)\s+(?:(?:his|her|their|my|own|"
         r"a|the)\s+)*(?:\w+\s+)?(?:soiled|wet|dirty|urine|faeces|feces|poo|wee|excrement|vomit|mess)",
-        negatable=False,
     ),
     _cue("neglect", r"\bsoiled\b|\bcovered\s+in\s+(?:urine|faeces|feces|poo|excrement)"),
     _cue(
@@ -328,7 +496,7 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "neglect",
-        r"\b(?:no|nobody|never|not|without)\b[^.!?]{0,40}?\b(?:food|water|fluids|drinks?|fed)\b"
+        r"(?:\b(?:no|nobody|never|not|without)\b|n't)[^.!?]{0,40}?\b(?:food|water|fluids|drinks?|fed)\b"
         r"[^.!?]{0,30}?\b(?:hours|days)\b",
         negatable=False,
     ),
@@ -346,7 +514,13 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:was|were|is|are|been|left)\s+(?:\w+\s+)?starving\b[^.!?]{0,50}?\b(?:because|days|"
         r"nobody|no\s+one|taken|removed|never)"
         r"|\b(?:meals?|food|trays?|plates?)\s+(?:were|was|got)\s+(?:\w+\s+)?(?:taken\s+away|"
-        r"removed|cleared)\s+before\s+(?:he|she|they|i|we)\s+(?:could|had)",
+        r"removed|cleared)\s+before\s+(?:he|she|they|i|we)\s+(?:could|had)"
+        r"|\b(?:meals?|food|trays?|plates?)\s+(?:\w+\s+){0,3}?(?:taken\s+away|removed|cleared)\s+"
+        r"untouched"
+        r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?(?:helps?|helped|feeds?|fed|assists?|assisted)\s+"
+        r"(?:him|her|them|my\s+\w+)\s+(?:to\s+|with\s+(?:his|her|their)\s+)?(?:eat|meals?|food|drink)"
+        r"|\blost\s+(?:\w+\s+){0,3}?weight\b[^.!?]{0,40}?\b(?:nobody|no\s+one|not\s+(?:fed|helped|"
+        r"given))",
         negatable=False,
     ),
     # Left on a commode, bedpan or floor; not turned; unable to reach food, drink or help.
@@ -366,7 +540,14 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:hours|days|stay|night|all\s+day)",
         negatable=False,
     ),
-    _cue("neglect", r"\b(?:pressure|bed)\s+(?:sores?|ulcers?|damage)\b"),
+    _cue(
+        "neglect",
+        r"\b(?:pressure|bed)\s+(?:sores?|ulcers?|damage)\b"
+        r"|\b(?:sores?|ulcers?)\s+on\s+(?:his|her|their|my)\s+(?:bottom|heels?|back|sacrum|hips?|bum|"
+        r"buttocks?|spine)"
+        r"|\b(?:sores?|ulcers?|wounds?)\b[^.!?]{0,40}?\b(?:nobody|no\s+one|no-one|not|never)\s+"
+        r"(?:\w+\s+)?(?:dressed|treated|cleaned|looked\s+at|checked|changed)",
+    ),
     _cue("neglect", r"\bleft\s+to\s+die\b|\bleft\s+alone\s+(?:for\s+hours|all\s+night)"),
     # Falls that were not acted on, or that caused injury.
     _cue(
@@ -392,7 +573,13 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "medication",
         r"\b(?:wrong|someone\s+else'?s|incorrect|double)\s+(?:\w+\s+)?"
-        r"(?:medication|medicine|dose|drug|tablets?|insulin|injection)",
+        r"(?:medication|medicine|dose|drug|tablets?|insulin|injection|drip|infusion|fluids|feed)"
+        r"|\bwrong\s+(?:strength|dose|amount|type|kind)\s+of\s+\w+"
+        r"|\btwice\s+(?:in\s+(?:one|the\s+same|an|a\s+single)\s+(?:morning|day|night|hour|evening|go|"
+        r"round)|by\s+mistake|within\s+(?:an?|\d+|a\s+few)\s+(?:hour|hours|minutes))"
+        r"|\badult\s+(?:dose|doses|strength)\b[^.!?]{0,40}?\b(?:son|daughter|child|baby|toddler|boy|"
+        r"girl)|\b(?:son|daughter|child|baby|toddler|boy|girl)\b[^.!?]{0,40}?\badult\s+(?:dose|doses|"
+        r"strength)",
         negatable=False,
     ),
     _cue(
@@ -413,7 +600,127 @@ CUES: tuple[Cue, ...] = (
         r"\bby\s+mistake|\bby\s+mistake\b[^.!?]{0,40}?\b(?:medicines?|medication|tablets|"
         r"drugs?|dose|insulin|injection)\b"
         r"|\b(?:food|drink|fed)\b[^.!?]{0,40}?\bnil\s+by\s+mouth"
-        r"|\bwrong\s+(?:patient|leg|arm|side|eye|kidney|baby|blood)\b",
+        # The wrong body part, patient or baby; "the wrong side of the building" is not surgery.
+        r"|\bwrong\s+(?:leg|eye|kidney|knee|hip|foot|toe|tooth|teeth|breast|limb|ovary|lung|baby|"
+        r"blood)\b"
+        r"|\b(?:operat\w*|surgery|amputat\w*|remov\w*|extract\w*|inject\w*|biops\w*|incision|cut|"
+        r"pulled|took\s+out|gave|given|treated|transfus\w*)\b[^.!?]{0,40}?\bwrong\s+(?:\w+\s+)?"
+        r"(?:arm|side|hand|finger|ear|site|ankle|wrist|shoulder|patient|person|man|woman|child)\b"
+        r"|\b(?:swabs?|instruments?|needles?|clips?|sponges?|gauze)\s+(?:\w+\s+){0,2}?(?:was|were)?\s*"
+        r"left\s+(?:inside|in\s+(?:me|him|her|my|his|their))\b"
+        r"|\bleft\s+(?:a|an|the)\s+(?:\w+\s+)?(?:swab|instrument|needle|clip|sponge)\s+(?:inside|in\s+"
+        r"(?:me|him|her|my|his|their))\b",
+        negatable=False,
+    ),
+    _cue(
+        "neglect",
+        r"\bmaggots\b|\bstepp\w*\s+over\s+(?:him|her|them|me|my\s+\w+)\b"
+        r"|\bleft\s+(?:him|her|them|me|my\s+\w+|the\s+patient)\s+(?:lying\s+)?on\s+the\s+(?:\w+\s+)?floor"
+        r"|\b(?:was|were)\s+left\s+(?:lying\s+)?on\s+the\s+(?:\w+\s+)?floor"
+        r"|\b(?:had\s+to|forced\s+to|made\s+to|left\s+to)\s+(?:wet|soil)\s+(?:the\s+bed|(?:him|her|my|"
+        r"them)sel\w+)"
+        r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?(?:took|takes|would\s+take|helped)\s+(?:him|her|them|"
+        r"me|my\s+\w+)\s+to\s+the\s+(?:toilet|loo|bathroom)"
+        r"|\b(?:feeding\s+tube|peg|catheter|drip|oxygen|pump|line|syringe\s+driver)\b[^.!?]{0,40}?"
+        r"\b(?:blocked|broken|fell\s+out|came\s+out|disconnected|ran\s+out|empty|stopped)\b[^.!?]{0,40}?"
+        r"\b(?:nobody|no\s+one|for\s+(?:a|the|\d+|two|three)\s+(?:whole\s+)?(?:day|days|hours|night)|"
+        r"all\s+(?:day|night)|hours)"
+        r"|\blet\s+(?:\w+'s\s+|his\s+|her\s+|their\s+|my\s+)?(?:blood\s+sugars?|sugar\s+levels?|sats|"
+        r"oxygen\s+levels?|temperature|blood\s+pressure)\s+(?:\w+\s+)?(?:drop|fall|go|get|run)"
+        r"|\bno\s+food\s+in\s+the\s+(?:house|flat|fridge|home)\b",
+        negatable=False,
+    ),
+    # Not washed or changed for days ("no one washed my dad's hair during his week" is not it).
+    _cue(
+        "neglect",
+        r"(?:\b(?:not|never|no\s+one|nobody|without)|n'?t)\s+(?:been\s+)?(?:\w+\s+){0,2}?(?:washed|"
+        r"bathed|showered|cleaned\s+up|changed)\b(?![^.!?]{0,20}\bhair\b)[^.!?]{0,40}?"
+        r"\b(?:days|a\s+week|weeks|all\s+week|since\s+(?:admission|arriving|he|she|they|monday|"
+        r"tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+        r"|(?:\b(?:not|never|no|without)|n'?t)\s+(?:\w+\s+){0,2}?(?:a|an|any)\s+(?:wash|bath|shower|"
+        r"change\s+of\s+(?:clothes|pad|bedding|sheets)|pad\s+change)\b[^.!?]{0,40}?\b(?:days|"
+        r"a\s+week|weeks|all\s+week|since)\b"
+        r"|\bsame\s+(?:pad|nappy|sheets|clothes|bedding|dressing|incontinence\s+pad)\s+(?:\w+\s+){0,2}?"
+        r"(?:since|for\s+(?:\w+\s+)?(?:days|hours|a\s+day|\d+))"
+        r"|\bskin\s+(?:is\s+|was\s+|has\s+)?(?:breaking\s+down|broken\s+down|red\s+raw|raw\s+and)",
+        negatable=False,
+    ),
+    # Medicines, feeds or fluids not given for a day or more, or until the patient was harmed.
+    _cue(
+        "neglect",
+        r"\b(?:no|without|missed|withheld|forgot(?:ten)?|never\s+(?:got|given|had|received)|"
+        r"not\s+(?:given|had|got|received)|didn'?t\s+(?:get|have|receive|give)|(?:wasn'?t|weren'?t)"
+        r"\s+given)\s+(?:(?:his|her|my|their|any|the|a)\s+)?(?:\w+\s+)?(?:insulin|antibiotics|oxygen|"
+        r"medications?|medicines?|meds|feeds?|fluids|drip|anti-?seizure|epilepsy|parkinson'?s|"
+        r"blood\s+thinners|anticoagula\w+|steroids|morphine|pain\s+relief|doses?)\b[^.!?]{0,50}?"
+        r"\b(?:for\s+(?:a\s+|the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:day|days|night|weekend|week|"
+        r"(?:\d+|two|three|four|five|several)\s+days|24\s+hours|48\s+hours|\d{2}\s+hours)|"
+        r"all\s+(?:day|night|weekend)|twice|ended\s+up|went\s+into|seizures?|fits?|coma|hypo\w*|"
+        r"became\s+(?:very\s+|really\s+|seriously\s+)?(?:ill|unwell|poorly)|"
+        r"(?:very|really|seriously)\s+(?:ill|unwell|poorly))"
+        r"|\bmissed\s+(?:\w+\s+){0,2}?(?:insulin|parkinson'?s|epilepsy|anti-?seizure)",
+        negatable=False,
+    ),
+    # Given a medicine the patient is known to be allergic to.
+    _cue(
+        "medication",
+        r"\b(?:gave|given|giving|give|prescribed|administered)\s+"
+        r"(?:(?!because|as|since|instead|an?\s+alternative|different|another|other)\w+\s+){0,5}?"
+        r"(?:(?:that|which)\s+)?(?:(?:he|she|i|they|we)\s+(?:am|is|are|was|were)|(?:he|she|they)'?s|"
+        r"i'?m)\s+(?:\w+\s+)?allergic\s+to\b"
+        r"|\b(?:despite|even\s+though|although|after\s+(?:we|i)\s+told)\b[^.!?]{0,60}?\ballerg\w*"
+        r"[^.!?]{0,40}?\b(?:gave|given|giving|prescribed|administered)\b"
+        r"|\b(?:gave|given|giving|prescribed|administered)\b[^.!?]{0,60}?\b(?:despite|even\s+though|"
+        r"although|even\s+after)\b[^.!?]{0,40}?\ballerg\w*",
+        negatable=False,
+    ),
+    # Danger signs met with "nobody came" or "she's just sleepy": deterioration left unanswered.
+    _cue(
+        "harm",
+        r"\b(?:(?:went|go|goes|going|turned|turning|was|looked|looking|is)\s+(?:\w+\s+)?(?:floppy|"
+        r"limp|grey|gray|blue|mottled|lifeless|unresponsive)|floppy|blue\s+lips|(?:massive|heavy|huge|"
+        r"big|bad)\s+(?:bleed|haemorrhage|hemorrhage)|bleeding\s+(?:heavily|badly|a\s+lot)|"
+        r"(?:purple|non[\s-]?blanching|pin[\s-]?prick)\s+(?:\w+\s+)?(?:rash|spots)|"
+        r"haemorrhag\w*|hemorrhag\w*|not\s+breathing|couldn'?t\s+breathe|struggling\s+to\s+breathe|"
+        r"gasping|fitting|seizur\w*|convuls\w*|chest\s+pains?|collaps\w*|unconscious|vomiting\s+blood|"
+        r"sepsis|septic|stroke|slurr\w*|face\s+(?:was\s+)?drooping|rash\s+(?:that\s+)?"
+        r"(?:didn'?t|did\s+not|wouldn'?t)\s+fade)\b"
+        r"[^.!?]{0,80}?\b(?:(?:nobody|no\s+one|no-one)\s+came|(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?"
+        r"(?:listened|believed|checked|answered)|ignored|dismissed|brushed\s+(?:it|us|me|him|her)\s+"
+        r"off|(?:said|told\s+(?:us|me|him|her))\s+(?:that\s+)?(?:\w+\s+){0,2}?(?:(?:was|were|is|it'?s|"
+        r"he'?s|she'?s)\s+)?(?:just|only|fine|normal|nothing|overreacting|anxious|attention\s+seeking|"
+        r"teething|sleepy|a\s+virus|drunk|on\s+drugs|putting\s+it\s+on|faking|making\s+it\s+up|"
+        r"(?:a\s+)?migraine|anxiety|a\s+panic\s+attack|indigestion|constipat\w*|growing\s+pains)\b"
+        r"|told\s+(?:us|me|him|her)\s+to\s+(?:just\s+)?(?:give\s+(?:(?:her|him|them)\s+)?calpol|wait|go\s+"
+        r"home|stay\s+(?:at\s+)?home|ring\s+back|take\s+paracetamol|calm\s+down)"
+        r"|(?:didn'?t|did\s+not|wouldn'?t|would\s+not)\s+(?:come|check|"
+        r"listen|call|believe)|pressed\s+the\s+(?:buzzer|call\s*bell|bell)[^.!?]{0,30}?(?:minutes|"
+        r"ages|nobody|no\s+one))",
+        negatable=False,
+    ),
+    _cue(
+        "harm",
+        r"\b(?:cancer|tumour|tumor|fracture|break|stroke|sepsis|heart\s+attack|bleed|clot|meningitis|"
+        r"appendicitis|diagnosis|infection)\s+(?:was|were|had\s+been|got|went)\s+(?:\w+\s+)?(?:missed|"
+        r"undiagnosed|unnoticed|ignored)"
+        r"|\b(?:refused|wouldn'?t|didn'?t|did\s+not|would\s+not)\s+(?:to\s+)?(?:take|admit|see|come|"
+        r"send|visit)\b[^.!?]{0,60}?\b(?:died|passed\s+away)"
+        r"|\b(?:heart\s+stopped|cardiac\s+arrest|arrested|stopped\s+breathing)\b[^.!?]{0,40}?\b(?:queue|"
+        r"waiting|corridor|car\s+park|outside|trolley)"
+        r"|\bwrong\s+(?:\w+\s+){0,2}?(?:bag|unit|drip|infusion)\s+of\b",
+        negatable=False,
+    ),
+    # Died waiting for help that never came.
+    _cue(
+        "harm",
+        r"\bdied\s+(?:\w+\s+){0,3}?(?:on|in)\s+(?:the|a|his|her)\s+(?:\w+\s+)?(?:floor|corridor|"
+        r"waiting\s+room|trolley|car\s+park|road|street)\b[^.!?]{0,40}?\bwait\w*"
+        r"|\bdied\s+(?:while\s+|whilst\s+)?waiting\s+for\s+(?:an?\s+|the\s+)?(?:ambulance|"
+        r"paramedics|help|a\s+bed|doctor|someone|anyone)"
+        r"|\bdied\s+before\s+(?:the\s+)?(?:ambulance|paramedics|anyone|a\s+doctor|help|they)\s+"
+        r"(?:came|arrived|got\s+there|turned\s+up)"
+        r"|\b(?:ambulance|paramedics|doctor|help|nobody|no\s+one)\s+(?:never\s+(?:came|arrived|turned"
+        r"\s+up)|didn'?t\s+(?:come|arrive|turn\s+up))\b[^.!?]{0,60}?\bdied\b",
         negatable=False,
     ),
     # Acute deterioration that went unanswered or caused lasting harm.
@@ -421,7 +728,26 @@ CUES: tuple[Cue, ...] = (
         "harm",
         r"\b(?:stopped|stop|stops)\s+breathing|\b(?:going|gone|went|turning|turned)\s+blue\b"
         r"|\blost\s+(?:the\s+use\s+of|(?:his|her|my)\s+(?:sight|speech|leg|baby))"
-        r"|\bended\s+up\s+in\s+(?:intensive\s+care|icu|itu|resus)",
+        r"|\boxygen\s+(?:\w+\s+)?(?:ran\s+out|had\s+run\s+out|was\s+(?:empty|switched\s+off|turned\s+"
+        r"off|disconnected|not\s+connected)|ran\s+empty)"
+        r"|\blips\s+(?:were|was|went|turned|turning|going)\s+(?:\w+\s+)?blue"
+        # What was dismissed "turned out to be" serious; "insisted it was a heart attack" is not.
+        r"|(?:\bturned\s+out\s+(?:to\s+be|it\s+was|(?:he|she)\s+had)|\b(?:actually|in\s+fact)\s+"
+        r"(?:had|was)|\bwas\s+actually|(?:[;:,]\s*|\bbut\s+|\bwhen\s+)it\s+was|\bfound\s+(?:out\s+)?"
+        r"(?:it\s+was|(?:he|she)\s+had))\s+(?:a\s+|an\s+)?(?:bleed|brain\s+\w+|stroke|heart\s+attack|sepsis|"
+        r"meningitis|blood\s+clot|clot|embolism|ectopic|appendicitis|perforat\w*|ruptur\w*)"
+        r"|\bdied\s+(?:\w+\s+){0,3}?(?:after|since)\s+(?:they\s+|being\s+|he\s+was\s+|she\s+was\s+)?"
+        r"(?:discharged|sent\s+(?:\w+\s+)?home)"
+        r"|\b(?:nicked|perforated|punctured|damaged|tore|torn|severed)\s+(?:my|his|her|their)\s+"
+        r"(?:bowel|bladder|artery|nerve|lung|bile\s+duct|ureter|spleen|liver|womb|uterus|oesophagus)"
+        r"|\bfound\s+(?:\w+\s+)?(?:on|at|near)\s+(?:a|the)\s+(?:bridge|railway|tracks|cliff|roof|"
+        r"motorway|train\s+line)"
+        r"|\b(?:ended\s+up|back|readmitted|rushed\s+(?:back\s+)?)\s+(?:\w+\s+)?in(?:to)?\s+"
+        r"(?:intensive\s+care|icu|itu|resus|hdu)\b"
+        r"|\bfound\s+(?:\w+\s+)?(?:cold\s+and\s+\w+|blue|unresponsive|unconscious|collapsed|dead)\b"
+        r"|\bsent\s+(?:\w+\s+)?home\s+with\s+(?:a\s+)?(?:broken|fractured|ruptured|perforated|burst)\s+"
+        r"\w+"
+        r"|\b(?:broken|fractured)\s+(?:neck|back|spine|hip|skull|pelvis)\b[^.!?]{0,40}?\bmissed",
         negatable=False,
     ),
     # A collapse or sepsis that followed being sent home, ignored or kept waiting.
@@ -434,13 +760,19 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "medication",
-        r"\bmedication\s+error|\bdrug\s+error|\b(?:insulin|medication)\s+(?:was\s+)?missed",
+        r"\bmedication\s+error|\bdrug\s+error|\b(?:insulin|medication)\s+(?:was\s+)?missed"
+        r"|\b(?:insulin|antibiotics|oxygen|medications?|medicines?|meds|feeds?|fluids|steroids)\s+"
+        r"(?:was|were|wasn'?t|weren'?t)\s+(?:not\s+|never\s+)?(?:given|started|done)\s+"
+        r"(?:for\s+(?:a\s+|the\s+)?(?:whole\s+)?(?:day|days|night|weekend)|all\s+(?:day|night|weekend)|"
+        r"until\s+(?:the\s+)?next\s+day)",
     ),
     _cue(
         "harm",
         r"\b(?:nearly|almost|could\s+have)\s+died\b|\bdied\s+(?:because|due\s+to|after\s+being)"
-        r"|\bserious(?:ly)?\s+(?:harm|injur)\w*|\bnever\s+event\b|\bleft\s+(?:him|her|me)\s+"
-        r"(?:with\s+)?(?:permanent|brain|lasting)\s+damage",
+        r"|\bserious(?:ly)?\s+(?:harm|injur)\w*|\bnever\s+event\b|\bleft\s+(?:him|her|me|them|"
+        r"my\s+\w+)\s+(?:with\s+)?(?:permanent|brain|lasting|life[\s-]?long)\s+(?:\w+\s+)?damage"
+        r"|\b(?:permanent|irreversible|life[\s-]?changing|lasting)\s+(?:\w+\s+)?(?:damage|injur\w*|"
+        r"disabilit\w*|brain\s+injury)\b",
         negatable=False,
     ),
     _cue(
@@ -448,7 +780,21 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:ignored|dismissed|didn'?t\s+check|not\s+checked)\s+(?:\w+\s+){0,2}"
         r"(?:chest\s+pain|bleeding|breathing|stroke|seizure|fit|sepsis)"
         r"|\b(?:had|suffered)\s+a\s+(?:heart\s+attack|stroke|cardiac\s+arrest|seizure)\s+"
-        r"(?:in|on|while|whilst)\s+(?:the\s+)?(?:waiting|corridor|ward|car\s+park)",
+        r"(?:in|on|while|whilst)\s+(?:the\s+)?(?:waiting|corridor|ward|car\s+park)"
+        r"|\b(?:chest\s+pains?|bleeding|struggling\s+to\s+breathe|couldn'?t\s+breathe|stroke|seizure|"
+        r"sepsis)\b[^.!?]{0,60}?\b(?:made\s+(?:him|her|me|them|us)\s+wait|left\s+(?:him|her|me|them)\s+"
+        r"(?:waiting|sitting)\s+(?:in|on)\s+(?:the|a)\s+(?:car\s+park|corridor|chair|floor))"
+        r"|\bchok(?:ed|ing|es)\s+on\s+(?:\w+\s+){0,2}?(?:food|sandwich|meal|toast|meat|biscuit|"
+        r"dinner|lunch|breakfast)\b[^.!?]{0,80}?\b(?:nobody|no\s+one|wasn'?t|not|never|even\s+though|"
+        r"despite|unsupervised|supervis\w*)"
+        r"|\b(?:soft|pureed?|minced|thickened|modified|dysphagia)\s+(?:diet|fluids|food)\b"
+        r"[^.!?]{0,60}?\b(?:given|gave|chok\w*|wrong|ignored)"
+        r"|\bforc\w*\s+(?:him|her|them|me|my\s+\w+|patients?|residents?)\s+to\s+(?:eat|drink|swallow)"
+        r"\b[^.!?]{0,40}?\b(?:chok\w*|gag\w*|sick|vomit\w*|crying|cried|refus\w*)"
+        r"|\b(?:reduced|less|fewer|no|wasn'?t|not)\s+(?:\w+\s+)?(?:movements?|moving)\b[^.!?]{0,80}?"
+        r"\b(?:sent\s+(?:me|her|us)\s+home|ignored|dismissed|told\s+(?:me|her|us)\s+(?:not\s+to\s+"
+        r"worry|it\s+was\s+normal)|stillb\w*)"
+        r"|\b(?:sent\s+(?:me|her|us)\s+home|ignored|dismissed|missed)\b[^.!?]{0,80}?\bstillb\w*",
         negatable=False,
     ),
     _cue(
@@ -457,6 +803,13 @@ CUES: tuple[Cue, ...] = (
         r"lacks?\s+capacity|one[\s-]to[\s-]one|1:1)\b[^.!?]{0,60}?\b(?:found\s+wandering|wandered\s+"
         r"(?:off|out|away)|went\s+missing|absconded|got\s+out|let\s+out|escaped|slipped\s+out)"
         r"|\blet\s+out\s+of\s+(?:the\s+)?(?:locked|secure)\s+(?:ward|unit|door)"
+        r"|\b(?:observations?|obs|one[\s-]to[\s-]one|1:1)\b[^.!?]{0,60}?\blet\s+(?:him|her|them)\s+"
+        r"(?:leave|go|walk\s+out|out)"
+        r"|\bdischarged\b[^.!?]{0,60}?(?:at\s+(?:[1-5]|midnight)\s*(?:am|a\.m\.)?\b|in\s+the\s+middle"
+        r"\s+of\s+the\s+night|with\s+no(?:body|\s+one)\s+(?:at\s+home|to\s+care)|to\s+an?\s+empty\s+"
+        r"(?:house|flat|home))"
+        r"|\b(?:lighters?|cords?|ropes?|blades?|belts?|laces|knife|weapons?)\b[^.!?]{0,60}?\b(?:nobody|"
+        r"no\s+one|not|never|didn'?t)\s+(?:\w+\s+)?search(?:ed)?\b"
         r"|\bfound\s+(?:\w+\s+)?(?:hours|miles|days)\s+(?:later|away)\b"
         r"|\b(?:children|kids|child|baby|toddler)\s+(?:\w+\s+){0,2}left\s+(?:alone|on\s+their\s+own)",
         negatable=False,
@@ -486,7 +839,34 @@ CUES: tuple[Cue, ...] = (
         r"favours|errands)|sex\w*|drugs|favours)"
         r"|\b(?:drugs|alcohol|cigarettes|vapes|money|gifts)\s+in\s+(?:exchange|return)\s+for\b"
         r"|\bcounty\s+lines\b|\b(?:running|carrying|selling|dealing)\s+drugs\s+for\b"
+        r"|\b(?:making|made|makes|forcing|forced|gets|got|uses|using)\s+(?:him|her|them|my\s+\w+)\s+"
+        r"(?:to\s+)?(?:sell|carry|deliver|move|hold|run)\s+drugs"
+        r"|\b(?:\d{1,2}[\s-]*(?:year|yr)[\s-]*old|teen\w*|child|kids?|girl|boy|daughter|son)\b"
+        r"[^.!?]{0,60}?\b(?:send\w*|sent|shar\w*)\s+(?:\w+\s+)?(?:pictures|photos|images|selfies|"
+        r"videos)\s+(?:of\s+(?:herself|himself|themselves)\s+)?to\s+(?:a\s+|an\s+)?(?:someone|"
+        r"somebody|strangers?|men|man|people\s+(?:she|he)\s+(?:doesn'?t|does\s+not)\s+know)"
         r"|\b(?:for|in\s+exchange\s+for)\s+sex\b",
+        negatable=False,
+    ),
+    _cue(
+        "safeguarding",
+        r"\b(?:\d{1,2}[\s-]*(?:year|yr)[\s-]*old|teen\w*|child|kids?|girl|boy|daughter|son)\b"
+        r"[^.!?]{0,80}?\b(?:(?:men|man|guys?|blokes?|women)\s+in\s+(?:their|his|her)\s+(?:twenties|"
+        r"thirties|forties|20s|30s|40s)|(?:coming|came|comes)\s+(?:back|home)\s+with\s+(?:new\s+)?"
+        r"(?:phones?|trainers|clothes|money|cash|gifts|jewellery))",
+        negatable=False,
+    ),
+    _cue(
+        "safeguarding",
+        r"\b(?:little|young|small)\s+(?:boy|girl|child|one|ones)\b[^.!?]{0,60}?\bbruis\w*"
+        r"(?![^.!?]{0,40}\b(?:cannula|blood\s+tests?|bloods|injections?|jabs?|vaccin\w*|fall|fell)\b)"
+        r"|\b(?:neighbour'?s|next\s+door'?s|the\s+flat\s+(?:above|below|next\s+door))\s+(?:\w+\s+)?"
+        r"(?:baby|babies|child|children|kids|toddlers?|boy|girl)\b[^.!?]{0,80}?\b(?:scream\w*|cry\w*|"
+        r"cries|alone|hungry|cold|dirty|filthy|hit|shout\w*|bruis\w*|never\s+(?:seen|see))"
+        r"|\b(?:baby|babies|child|children|kids|toddlers?)\s+(?:\w+\s+){0,2}?(?:next\s+door|in\s+the\s+"
+        r"(?:flat|house)\s+(?:above|below|next\s+door|opposite)|upstairs|downstairs|across\s+the\s+road)"
+        r"\b[^.!?]{0,80}?\b(?:scream\w*|cry\w*|cries|alone|hungry|cold|dirty|filthy|hit|shout\w*|"
+        r"bruis\w*|never\s+(?:seen|see))",
         negatable=False,
     ),
     # Children left in danger or want at home.
@@ -495,7 +875,12 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:toddlers?|bab(?:y|ies)|infants?|child|children|kids|little\s+(?:boy|girl|ones?))\b"
         r"[^.!?]{0,60}?\b(?P<state>in\s+the\s+cold|unattended|unsupervised|left\s+(?:alone|outside|on\s+"
         r"(?:their|his|her)\s+own)|filthy|(?:always|constantly)\s+hungry|no\s+food\s+in\s+the\s+house|"
-        r"locked\s+(?:in|out))\b",
+        r"locked\s+(?:in|out))\b"
+        r"|\b(?:toddlers?|bab(?:y|ies)|infants?|child|children|kids)\b[^.!?]{0,80}?\b(?:parents?|mum|"
+        r"mother|dad|father)\s+(?:\w+\s+){0,2}?(?:always|constantly|often|permanently)\s+(?:drunk|"
+        r"high|off\s+(?:their|his|her)\s+faces?|out\s+of\s+it)"
+        r"|\b(?:coming|come|comes|came|arriv\w*|turn\w*\s+up)\s+(?:in\s+)?(?:to\s+)?(?:school|nursery)"
+        r"\s+(?:\w+\s+){0,2}?(?:hungry|dirty|filthy|bruised|with\s+bruises)",
     ),
     # Fear of what someone at home will do.
     _cue(
@@ -532,8 +917,8 @@ IDIOMS = re.compile(
         (
             r"\bkill(?:ing|ed)?\s+(?:time|the\s+time|an\s+hour)\b|\b(?:dying|die)\s+for\s+(?:a|an|some)\b",
             r"\bto\s+die\s+for\b|\b(?:would|could|'d)\s+kill\s+for\b",
-            r"\b(?:bored|scared|worried)\s+to\s+death\b|\bpain\s*killers?\b",
-            r"\bkill(?:s|ing)?\s+(?:me|my\s+back|my\s+feet)\b(?!\s+(?:him|her)sel)",
+            r"\b(?:bored|scared|worried)\s+to\s+death\b",
+            r"\bkill(?:s|ing)\s+(?:me|my\s+back|my\s+feet)\b(?!\s+(?:him|her)sel)",
             r"\bdead\s+(?:on\s+time|easy|good|nice|quick)\b",
             r"\bat\s+risk\s+of\s+(?:missing|being\s+late|losing\s+(?:my|our)\s+"
             r"(?:appointment|slot|place))|\bthreat\s+of\s+rain\b",
@@ -542,7 +927,8 @@ IDIOMS = re.compile(
             r"further|on\b|in\s+(?:a|his|her|my|the)\s+(?:wheel)?chair)",
             r"\bcheck\w*\s+(?:\w+\s+){0,3}for\s+(?:pressure|bruis|sores|falls)\w*",
             r"\bcollapsed\s+(?:lung|vein|with\s+laughter)|\bcrashed\s+(?:computer|system|my\s+car)",
-            r"\bsafeguarding\s+(?:training|team\s+(?:were|was)\s+(?:great|helpful|lovely|kind|brilliant))",
+            r"\bsafeguarding\s+(?:training|questions?|checks?|polic(?:y|ies)|procedures?|course|module|"
+            r"forms?|team\s+(?:were|was)\s+(?:great|helpful|lovely|kind|brilliant))",
             # Misuse of substances or of a system is not abuse of a person.
             r"\b(?:substance|alcohol|drug|solvent)\s+(?:mis)?abuse\b",
             r"\babus\w*\s+(?:of\s+)?(?:the|their|his|her|my)\s+(?:system|medications?|tablets|"
@@ -562,6 +948,13 @@ IDIOMS = re.compile(
             r"\b(?:stopped|prevented|saved|talked|kept)\s+(?:me|him|her|them|us)\s+(?:from|out\s+of)\s+"
             r"(?:committing\s+)?(?:suicide|killing|ending|taking|harming|hurting)\w*"
             r"(?:\s+(?:my|him|her|them)sel\w+|\s+(?:my|his|her|their)\s+(?:own\s+)?life)?",
+            # Services, teams and leaflets named after what they treat; clinics; hyperbole.
+            r"\b(?:self[\s-]?harm|suicide|eating\s+disorders?|overdose)\s+(?:support|services?|teams?|"
+            r"groups?|leaflets?|information|awareness|training|clinics?|nurses?|pathway|policy|lead|"
+            r"workers?|charity|charities|helplines?|prevention|assessments?)\b",
+            r"\bfracture\s+clinic\b",
+            r"\b(?:nearly|almost|could\s+have|would\s+have)?\s*(?:died|dying|die)\s+(?:of|from|with)\s+"
+            r"(?:boredom|laughing|laughter|embarrassment|shame|fright|the\s+heat|the\s+cold)\b",
             # Feeling neglected by a service that cancelled or did not call back.
             r"\b(?:feel|felt|feeling)\s+(?:\w+\s+)?neglected\s+by\s+(?:the|this|your)\s+(?:service|system|"
             r"team|gp|practice|department|trust|hospital|nhs|clinic)\b",
@@ -578,30 +971,46 @@ _NEGATION = re.compile(
     r"|n't(?:\W+\w+){0,3}\W*$"
     # Screening questions and hearsay: "asked if I ever had thoughts of harming myself".
     r"|\basked\s+(?:me\s+|us\s+)?(?:if|whether|about)\b(?:\W+\w+){0,6}\W*$"
-    r"|\b(?:heard|read)\s+(?:stories|things|reports)\s+about\W*$",
+    r"|\b(?:heard|read)\s+(?:stories|things|reports)\s+about\W*$"
+    # Advice and information: "warned me about the risk of overdose".
+    r"|\b(?:warn\w*|advis\w*|advice|taught|teach\w*|explain\w*|educat\w*|information|info|leaflets?|"
+    r"posters?|training|awareness)\s+(?:\w+\s+){0,3}?(?:about|on|regarding|around|of)\s+(?:the\s+)?"
+    r"(?:risks?\s+of\s+|dangers?\s+of\s+|signs?\s+of\s+)?(?:\w+\W+){0,2}?\W*$"
+    # Past harm being worked through: "counselling helped me deal with the abuse".
+    r"|\bhelped\s+(?:me|him|her|us|them)\s+(?:to\s+)?(?:deal|cope|come\s+to\s+terms|work\s+through|"
+    r"process|talk\s+about|recover|move\s+on|overcome|heal)\b(?:\W+\w+){0,4}\W*$",
     re.IGNORECASE,
 )
 # A new clause or a report of what others failed to do lifts the negation: "nobody believed he
 # was hit", "they did nothing when she was abused".
 _NEGATION_BREAK = re.compile(
-    r"\b(?:when|while|whilst|after|because|until|till|since|who|believ\w*|listen\w*|"
+    r"\b(?:when|while|whilst|after|because|until|till|since|who|why|how|believ\w*|listen\w*|"
     r"and\s+(?:he|she|they|i|we|then|now|still|so)|"
     r"car(?:e|ed|es)|notic\w*|realis\w*|realiz\w*|report\w*|record\w*|investigat\w*|anything)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+_FILLER = re.compile(
+    r"\b(?:ever|once|really|at\s+all|at\s+any\s+(?:point|time|stage)|(?:made|make|makes)\s+"
+    r"(?:me|him|her|us|them)\s+feel)\b",
+    re.IGNORECASE,
+)
 # A worry told as past and put to rest: "I was worried she would be neglected, but it was the
 # opposite". Only plain reassurance counts; "but nobody listened" keeps the worry open.
 _PAST_WORRY = re.compile(
     r"\b(?:was|were|had\s+been|i'?d\s+been)\s+(?:\w+\s+)?(?:worried|concerned|afraid|scared|"
-    r"frightened)\b|\b(?:feared|had\s+(?:heard|read|expected)|expected|i\s+thought)\b",
+    r"frightened)\b|\b(?:feared|had\s+(?:heard|read|expected)|expected|i\s+thought|used\s+to)\b"
+    r"|\bhad\s+(?:\w+\s+)?(?:thoughts|feelings|urges)\b",
     re.IGNORECASE,
 )
 _PUT_TO_REST = re.compile(
-    r"^[^.!?]{0,100}?(?:[.!?]\s*)?\b(?:but|however|thankfully|luckily|fortunately)\b[^.!?]{0,80}?"
+    r"^[^.!?]{0,100}?(?:[.!?]\s*)?\b(?:but|however|thankfully|luckily|fortunately|and\s+(?:the|my|"
+    r"they|now)|now)\b[^.!?]{0,80}?"
     r"\b(?:opposite|unfounded|no\s+need|nothing\s+to\s+worry|(?:was|were|all|everything)\s+fine|"
     r"wasn'?t\s+the\s+case|not\s+the\s+case|never\s+happened|didn'?t\s+happen|put\s+my\s+mind\s+at|"
-    r"at\s+ease|reassur\w*)",
+    r"at\s+ease|reassur\w*|helped\s+(?:me|him|her|them)\s+(?:to\s+)?(?:stop|recover|get\s+better)|"
+    r"(?:years|months)\s+ago|no\s+longer|(?:don'?t|doesn'?t|didn'?t)\s+any\s*more|"
+    r"(?:i|he|she|they)\s+(?:have\s+|has\s+)?stopped)",
     re.IGNORECASE,
 )
 
@@ -609,11 +1018,11 @@ _PUT_TO_REST = re.compile(
 def _negated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
     # Only look inside the current clause: "not great, but he was abused" stays critical.
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    clause = _FILLER.sub(" ", _CLAUSE_BREAK.split(before)[-1])
     negation = _NEGATION.search(clause)
     if negation and not _NEGATION_BREAK.search(negation.group()):
         return True
-    sentence = re.split(r"[.!?]", text[max(0, start - 120) : start])[-1]
+    sentence = re.split(r"[.!?]", text[max(0, start - 120) : end])[-1]
     return bool(_PAST_WORRY.search(sentence) and _PUT_TO_REST.search(text[end : end + 200]))
 
 

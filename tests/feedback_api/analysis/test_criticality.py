@@ -135,3 +135,82 @@ def test_children_and_vulnerable_adults_at_risk_are_urgent(text):
 )
 def test_ordinary_care_that_sounds_like_abuse_is_not_urgent(text):
     assert not is_critical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum hasn't been washed for four days and her hair is matted.",
+        "Grandad has had the same pad on since yesterday morning and his skin is breaking down.",
+        "He wasn't given his antibiotics for two days and got sepsis.",
+        "My husband has Parkinson's and they missed his medication twice.",
+        "He has a huge sore on his bottom that nobody has dressed.",
+        "My dad was left on the floor after falling and staff stepped over him.",
+        "Nobody took my grandmother to the toilet so she had to wet the bed.",
+        "My son's feeding tube was blocked for a day and nobody fixed it.",
+        "Mum has lost a lot of weight because nobody helps her eat.",
+    ],
+)
+def test_neglect_in_everyday_words_is_urgent(text):
+    assert "neglect" in critical_concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse gave my mum penicillin even though we told them she is allergic.",
+        "They removed the wrong tooth.",
+        "Dad was given his insulin twice in one morning and had a hypo.",
+        "My baby went limp and blue and the nurse said she was fine.",
+        "She was slurring her words and the doctor said she was just drunk.",
+        "Our baby had a purple rash and 111 told us to give Calpol and wait.",
+        "He was having chest pains and nobody came for an hour.",
+        "My grandad died on the floor waiting for an ambulance.",
+        "The paramedics refused to take my wife to hospital and she died that night.",
+        "My husband's cancer was missed for two years even though he kept going back.",
+        "They discharged her with a temperature and she was back in intensive care the next day.",
+    ],
+)
+def test_errors_and_deterioration_left_unanswered_are_urgent(text):
+    assert is_critical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My father keeps asking the nurses to help him die.",
+        "My son said he'd rather be dead than go back to that unit.",
+        "Our son told his teacher he thinks about dying every day.",
+        "My mum says life isn't worth living since Dad died.",
+        "I saw a nurse kick a patient who was lying on the floor.",
+        "My husband hurts me when he drinks.",
+        "The home gives Mum sleeping tablets every afternoon so she doesn't bother them.",
+        "The baby in the flat above screams for hours and nobody takes him out.",
+    ],
+)
+def test_wordings_no_single_phrase_covers_are_urgent(text):
+    assert is_critical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum wanted to die at home and the team made it happen.",
+        "The waiting room was so hot I thought I would die.",
+        "I nearly died of embarrassment when my name was called out.",
+        "My dad was dying and the hospice made his last days so peaceful.",
+        "No one washed my mum's hair for days but otherwise care was good.",
+        "I was given an alternative because I'm allergic to penicillin.",
+        "The receptionist sent me to the wrong side of the building.",
+        "He was having chest pains so they took him straight in and did an ECG.",
+        "My son had a fall at school and the fracture clinic was excellent.",
+        "Leaflets about self-harm support were in the waiting room.",
+        "The pharmacist warned me about the risk of overdose with paracetamol.",
+        "No one ever made me feel unsafe.",
+        "The leaflet on domestic abuse in the toilets is a good idea.",
+        "Counselling helped me deal with the abuse I suffered as a child.",
+        "I used to self-harm but the support group helped me stop years ago.",
+    ],
+)
+def test_care_and_sayings_that_mention_death_harm_or_abuse_are_not_urgent(text):
+    assert not is_critical(text)
