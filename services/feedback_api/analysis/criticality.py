@@ -38,6 +38,42 @@ _NOT_A_DEATH_WISH = (
     r"(?!\s+(?:for|of|at\s+home|in\s+(?:peace|comfort|the\s+hospice|hospital|his|her|their|my)|"
     r"peacefully|with\s+dignity|comfortably|surrounded))"
 )
+# Serious states: active danger or lasting harm.
+_SERIOUS = (
+    r"(?:bleed\w*|bled|haemorrhag\w*|seizures?|fitting|unconscious|unresponsive|collaps\w*|sepsis|"
+    r"septic|stroke|heart\s+attack|cardiac\s+arrest|intensive\s+care|icu|itu|nicu|coma|hypos?|dka|"
+    r"died|paraly\w*|brain\s+damage|(?:pressure|bed)\s+sores?|ulcers?|dehydrat\w*|malnourish\w*|"
+    r"head\s+injury|broken\s+(?:hip|neck|back|arm|leg|wrist|ribs?|bones?|jaw|nose|pelvis)|fractur\w*|"
+    r"not\s+breathing|stopped\s+breathing|couldn'?t\s+breathe|struggling\s+to\s+breathe|"
+    r"chok(?:ed|ing)|(?:turned|went|going|was)\s+(?:blue|grey|floppy|limp)|drowsy|can'?t\s+feel|"
+    r"lost\s+(?:the\s+)?(?:feeling|use|sight)|swollen\s+and\s+(?:purple|black|hot)|blood\s+clot|dvt|"
+    r"embolism|gangren\w*|cracked\s+lips|bruis\w*|black\s+eye|soaking|soaked|soiled|wet\s+(?:bed|"
+    r"sheets?|pad|clothes)|crying\s+(?:in\s+pain|for\s+help)|screaming\s+in\s+pain|in\s+agony|"
+    r"miscarr\w*|heart\s+rate\s+(?:dropped|crashed|plummeted)|heart\s+stopped|arrested|"
+    r"(?:appendix|bowel|ulcer|cyst|aneurysm|spleen)\s+(?:had\s+)?(?:burst|ruptured|perforated)|"
+    r"ruptur\w*|perforat\w*|stage\s+(?:3|4|three|four)|terminal|spread\s+to)"
+)
+# Failures of care: nobody came or noticed, ignored, refused, forgotten, left bleeding or alone,
+# sent home with it, told it was nothing, done by mistake or too late.
+_CARE_FAILURE = (
+    r"(?:(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?(?:came|come|checked|noticed|helped|emptied|changed|"
+    r"fed|turned|got|took|listened|believed|knew|bothered|cared|did\s+anything|wrote|recorded)|"
+    r"ignored|ignoring|dismissed|refused|(?<!\bi\s)(?<!\bwe\s)forgot(?:ten)?|(?:hadn'?t|didn'?t|never)\s+"
+    r"(?:even\s+)?"
+    r"(?:notice|noticed|check|checked|come|came|listen|know|knew|bother|believe|realise|realised)|"
+    r"left\s+(?:\w+\s+){0,2}?(?:alone|lying|sitting|bleeding|for\s+hours|all\s+night|overnight|in\s+"
+    r"(?:pain|agony))|sent\s+(?:\w+\s+){0,4}?home\s+(?:[\w&']+\s+){0,3}?with|said\s+(?:it|he|she)\s+"
+    r"was\s+(?:normal|nothing|fine|anxiety|just)|by\s+mistake|too\s+late|twice\s+and\s+then|"
+    r"(?:telling|told|tell|said|saying)\s+(?:us|me|him|her|them|my\s+\w+)?\s*(?:(?:his|her|my|the)\s+"
+    r"\w+\s+)?(?:it\s+|he\s+|she\s+)?(?:was|is|were)\s+(?:just\s+|only\s+)?(?:normal|nothing|fine|"
+    r"anxiety|constipation|a\s+virus|wind|a\s+migraine|growing\s+pains|indigestion|muscular|a\s+"
+    r"sprain|teething|a\s+cold)|(?:wasn'?t|not|isn'?t)\s+(?:their|his|her|our|my)\s+job)"
+)
+# A negation as people type it, apostrophes or not.
+_NOT = (
+    r"(?:\b(?:no|nobody|never|not|without)\b|\b(?:didn|don|doesn|wasn|weren|hasn|haven|hadn|couldn|"
+    r"wouldn|isn|aren)'?t\b)"
+)
 _KIN = (
     r"(?:mum|mother|mom|dad|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|"
     r"grandpa|grandfather|husband|wife|partner|son|daughter|brother|sister|aunt|auntie|uncle|"
@@ -67,7 +103,18 @@ CUES: tuple[Cue, ...] = (
         r"\s+(?:was|were|wasn'?t|weren'?t)\s+(?:gone|dead|here|around|alive))"
         r"|\b(?:don'?t|can'?t|cannot|do\s+not|no\s+longer)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+"
         r"(?:anything|living|life|going\s+on|carrying\s+on|being\s+alive|being\s+here)"
-        r"|\bwhat'?s\s+the\s+point\s+(?:in|of)\s+(?:living|going\s+on|carrying\s+on|being\s+alive|life)"
+        r"|\b(?:what'?s|whats|what\s+is)\s+the\s+point\s+(?:in|of)\s+(?:me\s+|him\s+|her\s+)?(?:living|"
+        r"going\s+on|carrying\s+on|being\s+(?:alive|here)|life)"
+        r"|\bno\s+point\s+(?:in\s+|of\s+)?(?:me\s+)?being\s+(?:alive|here)"
+        r"|\b(?:saying|said|say)\s+goodbye\b[^.!?]{0,80}?\bg[ai]v\w*\s+(?:\w+\s+){0,3}?away"
+        r"|\bg[ai]v\w*\s+(?:\w+\s+){0,3}?away\b[^.!?]{0,80}?\b(?:saying|said)\s+goodbye"
+        r"|\b(?:took|taken|swallowed|had)\s+(?:a\s+load|loads|lots|a\s+lot|a\s+handful|handfuls|"
+        r"a\s+whole\s+(?:box|packet|bottle|strip)|all)\s+of\s+(?:[\w']+\s+){0,2}?(?:tablets|pills|"
+        r"paracetamol|painkillers|meds|medication)"
+        r"|\bthreaten\w*\s+to\s+(?:drive|jump|walk|step|crash|overdose|hang|throw\s+(?:him|her|my)sel\w+|"
+        r"cut\s+(?:him|her|my)sel\w+)"
+        r"|\b(?:going\s+to|gonna|will|might|could|about\s+to|(?:i|he|she)'?ll)\s+do\s+something\s+"
+        r"(?:stupid|silly|drastic)"
         r"|\b(?:not|stopped|stop)\s+taking\s+(?:\w+\s+){0,2}?(?:tablets|pills|meds|medication)\s+"
         r"(?:\w+\s+){0,2}?(?:to\s+)?(?:save|saving|keep|keeping|stockpile|hoard)"
         r"|\b(?:going\s+to\s+|gonna\s+|wants?\s+to\s+|threaten\w*\s+to\s+|talk\w*\s+about\s+"
@@ -117,7 +164,10 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:jump\w*|throw\w*\s+(?:my|him|her|them)sel\w+)\s+(?:off|in\s+front\s+of|from)\s+"
         r"(?:a|the)\s+(?:train|bridge|building|car|bus|roof|cliff|lorry)"
         r"|\b(?:see|find)\s+(?:a|any)\s+way\s+out\b"
-        r"|\bbetter\s+(?:off\s+)?without\s+me\b"
+        r"|\bbetter\s+(?:off\s+)?without\s+(?:me|him|her|them)\b"
+        r"|\b(?:take|swallow)\s+(?:them\s+|it\s+)?all\s+(?:at\s+once|in\s+one\s+go|together)"
+        r"|\b(?:disappear|go\s+away|be\s+gone|sleep)\s+(?:for\s+good|forever|for\s+ever)"
+        r"|\bfound\s+hanging\b(?!\s+(?:around|about|out))"
         r"|\b(?:rather|prefer\s+to)\s+not\s+wake\s+up|\b(?:not|never)\s+(?:to\s+)?wake\s+up\s+again"
         r"|\bwish(?:ed)?\s+(?:i|he|she|they)\s+(?:had\s*n[o']t|hadn'?t|didn'?t|did\s+not)\s+"
         r"(?:woken|wake|survived)",
@@ -224,7 +274,8 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:taking|took|take|takes)\s+more\s+(?:tablets|pills|painkillers|medication)\s+than\s+"
         r"(?:i|he|she|they)\s+(?:should|am\s+supposed|is\s+supposed|are\s+supposed)"
         r"|\b(?:swallow\w*|drank|drink\w*|ingest\w*)\s+(?:\w+\s+){0,2}?"
-        r"(?:batteries|bleach|blades?|razors?|screws|pins|needles|anti-?freeze|weed\s*killer|poison)\b",
+        r"(?:batteries|bleach|blades?|razors?|screws|pins|needles|anti-?freeze|weed\s*killer|poison|"
+        r"hand\s+(?:gel|sanitiser|sanitizer)|alcohol\s+gel|cleaning\s+(?:fluid|products?))\b",
         negatable=False,
     ),
     # Wanting to die, said any way: a wish, plan or thought within a few words of dying, being
@@ -305,7 +356,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "abuse",
         r"\block(?:s|ed|ing)?\s+(?:him|her|me|them|us|my\s+\w+)\s+(?:in|up|out)\b"
-        r"|\b(?:tied|strapped|tethered)\s+(?:(?:him|her|me|them|us)\s+)?(?:down\b|to\s+(?:a|the|his|"
+        r"|\b(?:tied|strapped|tethered)\s+(?:(?:him|her|me|them|us)\s+)?(?:down\b|(?:in)?to\s+(?:a|the|his|"
         r"her|my|their)\s+(?:\w+\s+)?(?:chair|bed|cot|trolley|wheelchair|commode|rails?|radiator))"
         r"|\bcall\s*bell\b[^.!?]{0,40}?\b(?:tied|taken|removed|moved|unplugged|out\s+of\s+reach|"
         r"not\s+(?:within|in)\s+reach|on\s+the\s+floor)"
@@ -342,7 +393,15 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:got|get|gets|getting|climb\w*)\s+(?:in|into)\s+(?:my|her|his|their)\s+bed\b"
         r"|\bexpos(?:ed|ing|es)\s+(?:him|her)sel\w+|\b(?:sexual|indecent)\w*\b"
         r"|\b(?:touch\w*|grop\w*|fondl\w*)\s+(?:my|her|his)\s+(?:breasts?|chest|bottom|bum|"
-        r"private|genitals|groin|thigh)",
+        r"private|genitals|groin|thigh)"
+        r"|\b(?:comments?|remarks?|jokes?)\s+about\s+(?:my|her|his)\s+(?:breasts?|boobs|chest|bum|"
+        r"bottom|body|figure|genitals|privates|private\s+parts)"
+        r"|\btouch\w*\s+(?:my|her|his)\s+(?:\w+\s+)?(?:leg|legs|knee|thigh)\s+under\s+(?:the|my|her|his)"
+        r"\s+(?:blanket|sheet|covers|gown|bedding)"
+        r"|\b(?:does|did|doing|done|do)\s+(?:\w+\s+)?things\s+to\s+(?:her|him|me|them)\b"
+        r"|\b(?:film\w*|photograph\w*|videoing|videoed)\s+(?:the\s+)?(?:patients?|residents?|him|her|"
+        r"them|my\s+\w+)\b(?!\s+(?:with|for)\s+(?:consent|permission|training))"
+        r"|\blaugh\w*\s+at\s+(?:the\s+)?(?:patients|residents)\b",
     ),
     # Children and young people exposed to exploitation.
     _cue(
@@ -352,7 +411,29 @@ CUES: tuple[Cue, ...] = (
         negatable=False,
     ),
     _cue("abuse", r"\babus(?:e|ed|ive|ing)\b|\bassault\w*|\bmolest\w*|\brap(?:e|ed)\b"),
-    _cue("abuse", r"\b(?:hit|slapped|punched|kicked|pinched|shoved|strangled|choked)\s+" + _PERSON),
+    _cue(
+        "abuse",
+        r"\b(?:hit|slapped|punched|kicked|pinched|shoved|strangled|choked|slap|smack|thump)\s+"
+        + _PERSON
+        + r"(?!\s+(?:to\s+(?:it|the)|up\s+the|out|off)\b)",
+    ),
+    _cue(
+        "abuse",
+        r"\bpinn\w*\s+(?:(?:his|her|their|my)\s+)?(?:arms?|hands?|legs?|wrists?)\s+down"
+        r"|\bpinn\w*\s+(?:him|her|them|me|my\s+\w+)\s+(?:down|to\s+the)"
+        r"|\btouch\w*\s+(?:her|him|me|them)\s+(?:where|in\s+places)\s+(?:he|she|they)\s+"
+        r"(?:shouldn'?t|should\s+not)"
+        r"|\b(?:carer|care\s+worker|support\s+worker|staff|nurse|helper|cleaner)\b[^.!?]{0,60}?"
+        r"\b(?:borrow\w*|asking\s+for|asked\s+for|tak\w*|getting|got)\s+(?:\w+\s+)?(?:money|cash|loans?)"
+        r"\s+(?:off|from)"
+        r"|\b(?:kept|keeping|keeps|held|holding)\s+(?:\w+\s+)?(?:a\s+)?(?:prisoner|captive|hostage)"
+        r"|\b(?:husband|partner|boyfriend|ex|step-?dad|step-?father|he)\s+(?:\w+\s+)?(?:broke|fractured|"
+        r"burnt|burned)\s+(?:her|my)\s+(?:arm|wrist|nose|jaw|ribs?|leg|fingers?|hand|cheekbone)"
+        r"|\b(?:wife|girlfriend|she)\s+(?:\w+\s+)?(?:broke|fractured|burnt|burned)\s+(?:his|my)\s+"
+        r"(?:arm|wrist|nose|jaw|ribs?|leg|fingers?|hand|cheekbone)"
+        r"|\bleft\s+(?:him|her|them|me|my\s+\w+)\s+with\s+(?:\w+\s+)?(?:bruis\w*|black\s+eyes?|"
+        r"burns|injur\w*)(?![^.!?]{0,40}\b(?:cannula|blood\s+tests?|injections?|jabs?|drip)\b)",
+    ),
     _cue("abuse", r"\b(?:shove|shoves|push|pushes|hits|slaps|kicks|punches)\s+" + _PERSON + r"\b"),
     _cue(
         "abuse",
@@ -496,8 +577,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "neglect",
-        r"(?:\b(?:no|nobody|never|not|without)\b|n't)[^.!?]{0,40}?\b(?:food|water|fluids|drinks?|fed)\b"
-        r"[^.!?]{0,30}?\b(?:hours|days)\b",
+        _NOT + r"[^.!?]{0,40}?\b(?:food|water|fluids|drinks?|fed|feed|meals?)\b"
+        r"[^.!?]{0,30}?\b(?:hours|days|overnight|all\s+(?:night|day))\b",
         negatable=False,
     ),
     # Dehydrated or malnourished in care, not "he was dehydrated when the ambulance came".
@@ -529,7 +610,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:left|sat|sitting|stuck|waiting)\s+(?:\w+\s+){0,2}on\s+(?:a|the|his|her)\s+"
         r"(?:commode|bedpan|toilet|floor)\b[^.!?]{0,40}?\b(?:hours?|all\s+night|crying|"
         r"ages|until|till)"
-        r"|\b(?:found|lying|lay|laid|left)\s+(?:\w+\s+){0,2}on\s+(?:the|a|his|her)\s+"
+        r"|\bleft\s+(?:\w+\s+){0,3}?in\s+(?:his|her|their|a|the)\s+(?:\w+\s+)?(?:chair|commode|"
+        r"wheelchair)\s+(?:all\s+night|overnight|all\s+day|for\s+(?:\d+|two|three|four|five|six|"
+        r"several|many)\s+hours)"
+        r"|\b(?:found|lying|lay|laid|left|been|stayed)\s+(?:\w+\s+){0,2}on\s+(?:the|a|his|her)\s+"
         r"(?:\w+\s+)?floor\b[^.!?]{0,60}?\b(?:hours?|all\s+night|overnight|morning|since)"
         r"|\b(?:not|never|wasn'?t|weren'?t)\s+(?:been\s+)?(?:turned|repositioned|moved)\b"
         r"[^.!?]{0,40}?\b(?:night|day|hours|sores?)"
@@ -575,6 +659,11 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:wrong|someone\s+else'?s|incorrect|double)\s+(?:\w+\s+)?"
         r"(?:medication|medicine|dose|drug|tablets?|insulin|injection|drip|infusion|fluids|feed)"
         r"|\bwrong\s+(?:strength|dose|amount|type|kind)\s+of\s+\w+"
+        r"|\b(?:gave|given)\s+(?:him|her|them|me|my\s+\w+)?\s*(?:the|his|her|their|my)\s+(?:\w+\s+)?"
+        r"(?:tablets?|dose|insulin|injection|medication|medicine|pills?)\s+twice\b(?!\s+(?:a|per|"
+        r"each|every|daily|weekly))"
+        r"|\b(?:needle|injection|cannula|line|drain)\b[^.!?]{0,30}?\bwrong\s+(?:place|site|spot|vein|"
+        r"nerve|side|artery)"
         r"|\btwice\s+(?:in\s+(?:one|the\s+same|an|a\s+single)\s+(?:morning|day|night|hour|evening|go|"
         r"round)|by\s+mistake|within\s+(?:an?|\d+|a\s+few)\s+(?:hour|hours|minutes))"
         r"|\badult\s+(?:dose|doses|strength)\b[^.!?]{0,40}?\b(?:son|daughter|child|baby|toddler|boy|"
@@ -584,7 +673,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "medication",
-        r"\b(?:allergy|allergic)\b[^.!?]{0,80}?\b(?:collapsed|reaction|anaphyla\w*|resus\w*|"
+        r"\b(?:allergy|allergic)\b(?!\s+reactions?)[^.!?]{0,80}?\b(?:collapsed|reaction|anaphyla\w*|"
+        r"resus\w*|"
         r"couldn'?t\s+breathe|swelled)|\b(?:feed|feeds|insulin|medication|meds|antibiotics|"
         r"oxygen|fluids)\s+(?:was|were)\s+not\s+(?:given|started|changed)\s+for",
         negatable=False,
@@ -594,7 +684,7 @@ CUES: tuple[Cue, ...] = (
         "medication",
         r"\b(?:(?:another|other|different)\s+(?:patient|person|child|man|woman|lady|resident)'?s"
         r"|someone\s+else'?s)\s+"
-        r"(?:medicines?|medications?|tablets|drugs?|insulin|injection|blood)\b"
+        r"(?:medicines?|medications?|tablets|drugs?|insulin|injection|blood|prescription|meds)\b"
         r"|\b(?:\w+)\s+times\s+(?:the|his|her|my)\s+(?:\w+\s+)?(?:dose|amount)"
         r"|\b(?:medicines?|medications?|tablets|drugs?|dose|insulin|injection)\b[^.!?]{0,40}?"
         r"\bby\s+mistake|\bby\s+mistake\b[^.!?]{0,40}?\b(?:medicines?|medication|tablets|"
@@ -621,13 +711,26 @@ CUES: tuple[Cue, ...] = (
         r"them)sel\w+)"
         r"|\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?(?:took|takes|would\s+take|helped)\s+(?:him|her|them|"
         r"me|my\s+\w+)\s+to\s+the\s+(?:toilet|loo|bathroom)"
-        r"|\b(?:feeding\s+tube|peg|catheter|drip|oxygen|pump|line|syringe\s+driver)\b[^.!?]{0,40}?"
-        r"\b(?:blocked|broken|fell\s+out|came\s+out|disconnected|ran\s+out|empty|stopped)\b[^.!?]{0,40}?"
+        r"|\b(?:feeding\s+tube|peg|catheter(?:\s+bag)?|stoma\s+bag|colostomy\s+bag|drip|oxygen|pump|"
+        r"line|syringe\s+driver)\b[^.!?]{0,40}?\b(?:blocked|broken|fell\s+out|came\s+out|disconnected|"
+        r"ran\s+out|empty|stopped|full|leaking|overflowing)\b[^.!?]{0,40}?"
         r"\b(?:nobody|no\s+one|for\s+(?:a|the|\d+|two|three)\s+(?:whole\s+)?(?:day|days|hours|night)|"
         r"all\s+(?:day|night)|hours)"
         r"|\blet\s+(?:\w+'s\s+|his\s+|her\s+|their\s+|my\s+)?(?:blood\s+sugars?|sugar\s+levels?|sats|"
         r"oxygen\s+levels?|temperature|blood\s+pressure)\s+(?:\w+\s+)?(?:drop|fall|go|get|run)"
-        r"|\bno\s+food\s+in\s+the\s+(?:house|flat|fridge|home)\b",
+        r"|\bno\s+food\s+in\s+the\s+(?:house|flat|fridge|home)\b"
+        r"|\bleft\s+without\s+(?:any\s+|his\s+|her\s+|their\s+)?(?:oxygen|food|water|fluids|pain\s+"
+        r"relief|medication|insulin|a\s+drink)\s+(?:for|all|until|overnight)"
+        r"|\bfound\s+(?:\w+\s+){0,4}?(?:under|behind|wedged\s+(?:between|under|behind))\s+(?:his|her|"
+        r"the|a)\s+(?:bed|chair|toilet|door|radiator)"
+        r"|\bsign\w*\s+(?:\w+\s+)?cheques\s+(?:for|to|over\s+to)\b"
+        r"|\b(?:soaking|soaked|soiled|sodden|wet|dirty|urine[\s-]soaked)\s+(?:\w+\s+)?(?:bed|sheets?|pads?|"
+        r"nappy|clothes|bedding)\b[^.!?]{0,40}?\b(?:for\s+(?:\w+\s+)?hours|all\s+night|all\s+day|"
+        r"overnight|until|till)"
+        r"|\b(?:left|leaving|leave)\s+(?:\w+\s+){0,3}?(?:alone|in\s+the\s+dark|in\s+bed\s+all\s+day)\b"
+        r"[^.!?]{0,60}?\b(?:crying|screaming|distressed|calling\s+out|begging)"
+        r"|\brefus\w*\s+to\s+give\s+(?:him|her|them|me)?\s*(?:his|her|their|my|the|any)\s+(?:insulin|"
+        r"medication|meds|inhaler|antibiotics|pain\s+relief|oxygen|epipen|adrenaline)",
         negatable=False,
     ),
     # Not washed or changed for days ("no one washed my dad's hair during his week" is not it).
@@ -709,6 +812,21 @@ CUES: tuple[Cue, ...] = (
         r"waiting|corridor|car\s+park|outside|trolley)"
         r"|\bwrong\s+(?:\w+\s+){0,2}?(?:bag|unit|drip|infusion)\s+of\b",
         negatable=False,
+    ),
+    # A serious state and a failure of care in one sentence: "sent home with a broken hip they
+    # hadn't noticed", "left bleeding in the waiting room", "said it was normal, he ended up in
+    # NICU". Either alone is an everyday complaint or an illness; together they are a care failure.
+    _cue(
+        "harm",
+        r"\b"
+        + _SERIOUS
+        + r"\b[^.!?;]{0,100}?\b"
+        + _CARE_FAILURE
+        + r"|\b"
+        + _CARE_FAILURE
+        + r"\b[^.!?;]{0,100}?\b"
+        + _SERIOUS
+        + r"\b",
     ),
     # Died waiting for help that never came.
     _cue(
@@ -800,8 +918,14 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "safeguarding",
         r"\b(?:dementia|confused|vulnerable|alzheimer\w*|learning\s+disabilit\w*|sectioned|detained|"
-        r"lacks?\s+capacity|one[\s-]to[\s-]one|1:1)\b[^.!?]{0,60}?\b(?:found\s+wandering|wandered\s+"
-        r"(?:off|out|away)|went\s+missing|absconded|got\s+out|let\s+out|escaped|slipped\s+out)"
+        r"lacks?\s+capacity|one[\s-]to[\s-]one|1:1)\b[^.!?]{0,60}?\b(?P<state>found\s+wandering|"
+        r"wandered\s+(?:off|out|away)|went\s+missing|absconded|got\s+out|let\s+out|escaped|slipped\s+"
+        r"out|found\s+(?:\w+\s+)?outside|(?:walked|wandered|ran)\s+(?:out\s+)?(?:into|in\s+front\s+of)"
+        r"\s+(?:the\s+)?(?:road|traffic|cars?))"
+        r"|\b(?:didn'?t|did\s+not)\s+(?:even\s+)?know\s+(?:she|he|they)\s+(?:was|were|had)\s+(?:gone|"
+        r"missing|left|out)"
+        r"|\bfound\s+(?:\w+\s+){0,3}?in\s+(?:her|his|their)\s+(?:nightie|nightdress|pyjamas|night\s+"
+        r"clothes)\s+(?:at|in)\b"
         r"|\blet\s+out\s+of\s+(?:the\s+)?(?:locked|secure)\s+(?:ward|unit|door)"
         r"|\b(?:observations?|obs|one[\s-]to[\s-]one|1:1)\b[^.!?]{0,60}?\blet\s+(?:him|her|them)\s+"
         r"(?:leave|go|walk\s+out|out)"
@@ -811,8 +935,16 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:lighters?|cords?|ropes?|blades?|belts?|laces|knife|weapons?)\b[^.!?]{0,60}?\b(?:nobody|"
         r"no\s+one|not|never|didn'?t)\s+(?:\w+\s+)?search(?:ed)?\b"
         r"|\bfound\s+(?:\w+\s+)?(?:hours|miles|days)\s+(?:later|away)\b"
-        r"|\b(?:children|kids|child|baby|toddler)\s+(?:\w+\s+){0,2}left\s+(?:alone|on\s+their\s+own)",
-        negatable=False,
+        r"|\b(?:children|kids|child|baby|toddler)\s+(?:\w+\s+){0,2}left\s+(?:alone|on\s+their\s+own)"
+        r"|\b(?:discharged|sent\s+home)\s+(?:\w+\s+){0,3}?(?:while|whilst|when|despite\s+being)\s+"
+        r"(?:still\s+|very\s+)?(?:confused|delirious|unwell|drowsy|bleeding|unable\s+to\s+(?:walk|stand|"
+        r"eat|swallow)|in\s+agony)"
+        r"|\b(?:\d{1,2}[\s-]*(?:year|yr)[\s-]*old|teen\w*|child|kids?|girl|boy|daughter|son)\b"
+        r"[^.!?]{0,40}?\b(?:going|goes|gone|went|keeps\s+going)\s+missing\b"
+        r"|\b(?:\d{1,2}|eleven|twelve|thirteen|fourteen|fifteen)\b[^.!?]{0,40}?\bout\s+(?:until|till|at)"
+        r"\s+(?:[1-5]\s*(?:am|a\.m\.)|[1-5]\s+in\s+the\s+morning|midnight|all\s+hours)"
+        r"|\bno\s+(?:adult|one|parent|grown-?up)\s+(?:\w+\s+)?know(?:s|ing)?\s+where\s+(?:he|she|they)\s+"
+        r"(?:is|are|was|were)",
     ),
     _cue(
         "harm", r"\bmissed\s+(?:\w+\s+){0,2}(?:sepsis|stroke|heart\s+attack|fracture|bleed|cancer)"

@@ -214,3 +214,38 @@ def test_wordings_no_single_phrase_covers_are_urgent(text):
 )
 def test_care_and_sayings_that_mention_death_harm_or_abuse_are_not_urgent(text):
     assert not is_critical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum was sent home from hospital with a broken hip they hadn't noticed.",
+        "My friend was left bleeding in the waiting room for six hours after a miscarriage.",
+        "The midwife said it was normal and he ended up in NICU.",
+        "My son's appendix burst while they kept telling us it was constipation.",
+        "My dad collapsed in the car park and the staff said it wasn't their job to go out.",
+        "They didnt give Mum any water overnight and her lips were cracked.",
+        "My husband with MS was left in his chair all night.",
+        "I'm going to do something stupid if someone doesn't help me soon.",
+        "I took a load of my mum's tablets last week and no one has followed it up.",
+        "The night nurse told my dad to shut up and pinned his arms down.",
+        "My nephew is 11 and is often out until 2am with no adult knowing where he is.",
+    ],
+)
+def test_a_serious_state_with_a_failure_of_care_is_urgent_in_plain_words(text):
+    assert is_critical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They kept my son in overnight after his head injury to be safe.",
+        "I forgot my dressing pack but the nurse found one, and the ulcer is healing.",
+        "She was monitored closely after her allergic reaction and recovered well.",
+        "My nan with dementia was well looked after and never wandered off.",
+        "Jackie's support has helped me beat my addiction.",
+        "The chest pain clinic were quick and it turned out to be muscular.",
+    ],
+)
+def test_illness_handled_well_is_not_urgent(text):
+    assert not is_critical(text)
