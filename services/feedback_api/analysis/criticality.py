@@ -47,6 +47,7 @@ _SERIOUS = (
     r"not\s+breathing|stopped\s+breathing|couldn'?t\s+breathe|struggling\s+to\s+breathe|"
     r"chok(?:ed|ing)|(?:turned|went|going|was)\s+(?:blue|grey|floppy|limp)|drowsy|can'?t\s+feel|"
     r"lost\s+(?:the\s+)?(?:feeling|use|sight)|swollen\s+and\s+(?:purple|black|hot)|blood\s+clot|dvt|"
+    r"(?:went|turned|going|turning)\s+black|"
     r"embolism|gangren\w*|cracked\s+lips|bruis\w*|black\s+eye|soaking|soaked|soiled|wet\s+(?:bed|"
     r"sheets?|pad|clothes)|crying\s+(?:in\s+pain|for\s+help)|screaming\s+in\s+pain|in\s+agony|"
     r"miscarr\w*|heart\s+rate\s+(?:dropped|crashed|plummeted)|heart\s+stopped|arrested|"
@@ -58,7 +59,8 @@ _SERIOUS = (
 _CARE_FAILURE = (
     r"(?:(?:nobody|no\s+one|no-one)\s+(?:\w+\s+)?(?:came|come|checked|noticed|helped|emptied|changed|"
     r"fed|turned|got|took|listened|believed|knew|bothered|cared|did\s+anything|wrote|recorded)|"
-    r"ignored|ignoring|dismissed|refused|(?<!\bi\s)(?<!\bwe\s)forgot(?:ten)?|(?:hadn'?t|didn'?t|never)\s+"
+    r"ignored|ignoring|dismissed|refused|(?<!\bi\s)(?<!\bwe\s)forgot(?:ten)?|stopped\s+coming|"
+    r"(?:hadn'?t|didn'?t|never)\s+"
     r"(?:even\s+)?"
     r"(?:notice|noticed|check|checked|come|came|listen|know|knew|bother|believe|realise|realised)|"
     r"left\s+(?:\w+\s+){0,2}?(?:alone|lying|sitting|bleeding|for\s+hours|all\s+night|overnight|in\s+"
@@ -269,7 +271,10 @@ CUES: tuple[Cue, ...] = (
         + r"|\bburn\w*\s+"
         + _SELF
         + r"\s+with\s+(?:a\s+)?(?:lighters?|cigarettes?|matches|irons?)"
-        r"|\b(?:scars|cuts|fresh\s+cuts|marks)\s+(?:all\s+)?(?:over|on|up\s+and\s+down|along)\s+"
+        r"|\b(?:keeps?|kept|has\s+been|have\s+been|started|is\s+still|am\s+still)\s+(?:\w+\s+)?"
+        r"(?:burning|cutting|hurting|hitting|scratching|harming|bruising|punching)\s+"
+        + _SELF
+        + r"|\b(?:scars|cuts|fresh\s+cuts|marks)\s+(?:all\s+)?(?:over|on|up\s+and\s+down|along)\s+"
         r"(?:his|her|my|their)\s+(?:arms|wrists|legs|thighs|stomach)"
         r"|\b(?:taking|took|take|takes)\s+more\s+(?:tablets|pills|painkillers|medication)\s+than\s+"
         r"(?:i|he|she|they)\s+(?:should|am\s+supposed|is\s+supposed|are\s+supposed)"
@@ -334,7 +339,7 @@ CUES: tuple[Cue, ...] = (
     # Intrusion at night, and staff crossing a line with a patient.
     _cue(
         "abuse",
-        r"\b(?:going|goes|went|came|comes|coming|getting|gets|got|creep\w*|sneak\w*)\s+in(?:to)?\s+"
+        r"\b(?:keeps?|kept)\s+(?:going|coming|getting|creeping|sneaking)\s+in(?:to)?\s+"
         r"(?:her|his|my|their)\s+(?:bedroom|room|bed|bay)\s+(?:at\s+night|in\s+the\s+night|when\s+"
         r"(?:she|he|i)\s+(?:was|is)\s+(?:asleep|alone))"
         r"|\b(?:doctor|nurse|staff|therapist|consultant|carer|porter|paramedic|worker|physio\w*|"
@@ -427,6 +432,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:borrow\w*|asking\s+for|asked\s+for|tak\w*|getting|got)\s+(?:\w+\s+)?(?:money|cash|loans?)"
         r"\s+(?:off|from)"
         r"|\b(?:kept|keeping|keeps|held|holding)\s+(?:\w+\s+)?(?:a\s+)?(?:prisoner|captive|hostage)"
+        r"|\b(?:doesn'?t|don'?t|won'?t|does\s+not|will\s+not|never)\s+lets?\s+(?:him|her|them|me)\s+have\s+"
+        r"(?:(?:his|her|their|my)\s+own\s+|any\s+|a\s+)?(?:money|phone|bank\s+card|keys|food)"
+        r"|\b(?:carer|care\s+worker|support\s+worker|helper|neighbour)\b[^.!?]{0,60}?\b(?:keeps|kept|"
+        r"pockets?|pocketed)\s+(?:the|his|her|their)\s+(?:money|cash|change|pension)"
         r"|\b(?:husband|partner|boyfriend|ex|step-?dad|step-?father|he)\s+(?:\w+\s+)?(?:broke|fractured|"
         r"burnt|burned)\s+(?:her|my)\s+(?:arm|wrist|nose|jaw|ribs?|leg|fingers?|hand|cheekbone)"
         r"|\b(?:wife|girlfriend|she)\s+(?:\w+\s+)?(?:broke|fractured|burnt|burned)\s+(?:his|my)\s+"
@@ -719,6 +728,9 @@ CUES: tuple[Cue, ...] = (
         r"|\blet\s+(?:\w+'s\s+|his\s+|her\s+|their\s+|my\s+)?(?:blood\s+sugars?|sugar\s+levels?|sats|"
         r"oxygen\s+levels?|temperature|blood\s+pressure)\s+(?:\w+\s+)?(?:drop|fall|go|get|run)"
         r"|\bno\s+food\s+in\s+the\s+(?:house|flat|fridge|home)\b"
+        r"|\b(?:without|no)\s+(?:food|water|fluids|a\s+drink|oxygen)?\s*(?:or\s+)?(?:his\s+|her\s+|their\s+)?"
+        r"(?:insulin|oxygen|medication|meds|fluids)\s+for\s+(?:over\s+)?(?:\d+|two|three|four|five|six|"
+        r"seven|eight|nine|ten|twelve|several|many)\s+(?:hours|days)"
         r"|\bleft\s+without\s+(?:any\s+|his\s+|her\s+|their\s+)?(?:oxygen|food|water|fluids|pain\s+"
         r"relief|medication|insulin|a\s+drink)\s+(?:for|all|until|overnight)"
         r"|\bfound\s+(?:\w+\s+){0,4}?(?:under|behind|wedged\s+(?:between|under|behind))\s+(?:his|her|"

@@ -249,3 +249,18 @@ def test_a_serious_state_with_a_failure_of_care_is_urgent_in_plain_words(text):
 )
 def test_illness_handled_well_is_not_urgent(text):
     assert not is_critical(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("A male nurse kept coming into my room at night to watch me sleep.", True),
+        ("The nurse came into my room at night to check on me, very reassuring.", False),
+        ("He keeps burning himself with a hot spoon and the team closed his case.", True),
+        ("I burnt myself on the kettle at home and the minor injuries unit was great.", False),
+        ("My sister's husband doesn't let her have her own money or a phone.", True),
+        ("The district nurse stopped coming and Mum's leg wound went black.", True),
+    ],
+)
+def test_repetition_and_control_make_the_difference(text, urgent):
+    assert is_critical(text) is urgent
