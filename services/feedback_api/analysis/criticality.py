@@ -4,7 +4,11 @@ serious harm or a failure of care.
 Almost no labelled comments are urgent, so this is a rule set written concept by concept rather
 than a trained model. Each rule is a cue pattern; cues that describe a state ("unsafe", "abused",
 "neglected") can be negated ("I never felt unsafe"), while cues that describe an omission ("the
-fall was not reported") already carry their negation. Figures of speech that borrow the words
+fall was not reported") already carry their negation. Besides fixed wordings, some cues pair two
+ideas within a sentence so that new wordings are caught: a wish or plan near dying or being dead,
+a serious state (bleeding, a fracture, collapse) near a failure of care (nobody came, sent home
+with it, told it was nothing), violence aimed at a person in any tense, and repetition ("keeps
+burning himself"). Figures of speech that borrow the words
 ("killing time", "dying for a cup of tea") are removed before matching, and so is abuse that
 patients or visitors aim at staff ("shouting abuse at the receptionist"). A negation does not reach
 past a new clause or a report of what others failed to do ("nobody believed he was hit"), and a
