@@ -81,9 +81,6 @@ class FeedbackLabel(FeedbackTable, table=True):
             "site_code",
             "ward_code",
         ),
-        # The equality breakdown joins the equality answers to a period's labels by record: an
-        # index-only scan of the period gives each record's id and channel without the table.
-        Index("ix_feedback_label_received_channel_id", "received_at", "channel", "feedback_id"),
     )
 
     feedback_id: uuid.UUID = Field(
