@@ -33,9 +33,10 @@ MODEL_VERSION = "heard-text-2026.11-3"
 
 THEME_LR_C = 4.0
 THEME_SVM_C = 0.1
-# Smoothing of the naive Bayes ratio, in TF-IDF mass (each comment's row sums to about 1-3):
-# measured over grouped splits, 0.5 and 1 did best; 0.1 and 3 lost 1-5 points of macro F1.
-THEME_NB_ALPHA = 0.5
+# Smoothing of the naive Bayes ratio (themes and sentiment), in TF-IDF mass (each comment's row
+# sums to about 1-3): measured over grouped splits, 0.5 and 1 did best; 0.1 and 3 lost 1-5 points
+# of theme macro F1.
+NB_ALPHA = 0.5
 SENTIMENT_C = 0.3
 # Weight of a phase1 sentiment example relative to a labelled v6 one (its label is coarser).
 SENTIMENT_EXTRA_WEIGHT = 0.3
@@ -54,31 +55,43 @@ CRITICAL_EVERYDAY_WEIGHT = 1.0
 CRITICAL_PROBABILITY = 0.3
 
 
-def nb_ratio(features, y: np.ndarray, alpha: float = THEME_NB_ALPHA) -> np.ndarray:
-    """Log of how much likelier each feature is in the theme's comments than in the others'."""
+def nb_ratio(features, y: np.ndarray, alpha: float = NB_ALPHA) -> np.ndarray:
+    """Log of how much likelier each feature is in the class's comments than in the others'."""
     positive = alpha + np.asarray(features[y == 1].sum(axis=0)).ravel()
     negative = alpha + np.asarray(features[y == 0].sum(axis=0)).ravel()
     return np.log(positive / positive.sum()) - np.log(negative / negative.sum())
 
 
-def _fit_theme(features, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """Coefficients and bias of the NB-scaled LR + SVM average for one theme, each model scaled
-    to unit spread, expressed on the unscaled features."""
-    if y.sum() < 2:
-        return np.zeros(features.shape[1]), -10.0  # too rare to learn: never predicted
+def _fit_nb_scaled(
+    models: Sequence, features, y: np.ndarray, sample_weight: np.ndarray | None = None
+) -> tuple[np.ndarray, float]:
+    """Fit each binary model on NB-scaled features; the average of their unit-spread decision
+    functions, as coefficients and bias on the unscaled features."""
     ratio = nb_ratio(features, y)
-    features = sparse.csr_matrix(features @ sparse.diags(ratio))
+    scaled = sparse.csr_matrix(features @ sparse.diags(ratio))
     coef = np.zeros(features.shape[1])
     bias = 0.0
-    for model in (
-        LogisticRegression(C=THEME_LR_C, class_weight="balanced", max_iter=3000),
-        LinearSVC(C=THEME_SVM_C, class_weight="balanced", max_iter=5000),
-    ):
-        model.fit(features, y)
-        spread = float(np.std(model.decision_function(features))) or 1.0
+    for model in models:
+        model.fit(scaled, y, sample_weight=sample_weight)
+        # Unit spread, so models (and classes) with different scales weigh alike.
+        spread = float(np.std(model.decision_function(scaled))) or 1.0
         coef += model.coef_.ravel() / spread
         bias += float(model.intercept_[0]) / spread
-    return coef * ratio / 2, bias / 2
+    return coef * ratio / len(models), bias / len(models)
+
+
+def _fit_theme(features, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Coefficients and bias of the NB-scaled LR + SVM average for one theme."""
+    if y.sum() < 2:
+        return np.zeros(features.shape[1]), -10.0  # too rare to learn: never predicted
+    return _fit_nb_scaled(
+        (
+            LogisticRegression(C=THEME_LR_C, class_weight="balanced", max_iter=3000),
+            LinearSVC(C=THEME_SVM_C, class_weight="balanced", max_iter=5000),
+        ),
+        features,
+        y,
+    )
 
 
 def fit_theme_head(features, labels: np.ndarray) -> LinearHead:
@@ -127,14 +140,12 @@ def fit_sentiment_head(
     coef = np.zeros((features.shape[1], len(SENTIMENTS)))
     bias = np.zeros(len(SENTIMENTS))
     for j, sentiment in enumerate(SENTIMENTS):
-        y = (labels == sentiment).astype(np.int8)
-        ratio = nb_ratio(features, y)
-        scaled = sparse.csr_matrix(features @ sparse.diags(ratio))
-        model = LinearSVC(C=SENTIMENT_C, max_iter=5000).fit(scaled, y, sample_weight=sample_weight)
-        # Unit spread, so the three one-against-the-rest scores compare fairly.
-        spread = float(np.std(model.decision_function(scaled))) or 1.0
-        coef[:, j] = model.coef_.ravel() * ratio / spread
-        bias[j] = float(model.intercept_[0]) / spread
+        coef[:, j], bias[j] = _fit_nb_scaled(
+            (LinearSVC(C=SENTIMENT_C, max_iter=5000),),
+            features,
+            (labels == sentiment).astype(np.int8),
+            sample_weight,
+        )
     return LinearHead(coef, bias)
 
 
