@@ -7,13 +7,12 @@ accessible-information needs, each in its own table, apart from the comment.
 import datetime as dt
 import uuid
 
-from sqlalchemy import Index, Text
+from sqlalchemy import Text
 from sqlmodel import Field
 
 from services.common.clock import utcnow
 from services.common.db import JSONType, UTCDateTime
 from services.feedback_api.base import FeedbackTable
-from services.feedback_api.feedback.models import Feedback
 
 
 class RespondentContact(FeedbackTable, table=True):
@@ -70,16 +69,6 @@ class EqualityCount(FeedbackTable, table=True):
     characteristic: str = Field(primary_key=True, max_length=20)
     code: str = Field(primary_key=True, max_length=40)
     n: int
-
-
-# The breakdown's totals (everyone who gave feedback, and who complained) are counted from the
-# records themselves, like its answers; this covering index makes a year an index-only scan.
-Index(
-    "ix_feedback_received_channel_ward",
-    Feedback.received_at,
-    Feedback.channel,
-    Feedback.ward_code,
-)
 
 
 class AccessibleNeed(FeedbackTable, table=True):
