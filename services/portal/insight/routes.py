@@ -97,6 +97,26 @@ async def _context(request: Request, client, user: SignedIn, **extra) -> dict:
     return {"sections": SECTIONS, "sites": structure.sites, "wards": structure.wards, **extra}
 
 
+async def _report(fetch, user: SignedIn, filters: dict, errors: dict):
+    """The API's report for filters that passed their checks, or None and the API's errors."""
+    if errors:
+        return None, errors
+    try:
+        return await fetch(user.principal, **filters), errors
+    except DownstreamError as exc:
+        return None, _api_errors(exc)
+
+
+async def _report_page(request: Request, client, user: SignedIn, template: str, **values):
+    """A report page: 422 when its filters (or the API) found errors."""
+    return render(
+        request,
+        template,
+        await _context(request, client, user, **values),
+        status_code=422 if values["errors"] else 200,
+    )
+
+
 def percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
@@ -112,12 +132,7 @@ async def fft_page(request: Request, user: InsightReader, client: FeedbackClient
     """FFT percentage positive and negative by ward and month, suppressed as NHS England does."""
     filters = _filters(request, ("start", "end", "site_code", "ward_code"))
     errors = _check_months(filters, ("start", "end"))
-    report = None
-    if not errors:
-        try:
-            report = await client.fft_report(user.principal, **filters)
-        except DownstreamError as exc:
-            errors = _api_errors(exc)
+    report, errors = await _report(client.fft_report, user, filters, errors)
     chart, table, wards = None, [], []
     if report:
         focus = [r for r in report.rows if r.level == "trust"]
@@ -155,23 +170,19 @@ async def fft_page(request: Request, user: InsightReader, client: FeedbackClient
             colours={"Positive": charts.NHS_GREEN, "Negative": charts.NHS_RED},
         )
         wards = [r for r in report.rows if r.level == "ward"]
-    return render(
+    return await _report_page(
         request,
+        client,
+        user,
         "insight/fft.jinja",
-        await _context(
-            request,
-            client,
-            user,
-            filters=filters,
-            errors=errors,
-            report=report,
-            chart=chart,
-            table=table,
-            ward_rows=wards,
-            percent=percent,
-            suppression_labels=SUPPRESSION_LABELS,
-        ),
-        status_code=422 if errors else 200,
+        filters=filters,
+        errors=errors,
+        report=report,
+        chart=chart,
+        table=table,
+        ward_rows=wards,
+        percent=percent,
+        suppression_labels=SUPPRESSION_LABELS,
     )
 
 
@@ -182,12 +193,7 @@ async def themes_page(request: Request, user: InsightReader, client: FeedbackCli
     if filters["group_by"] not in ("channel", "site", "ward"):
         filters["group_by"] = "channel"
     errors = _check_dates(filters, ("start", "end"))
-    report = None
-    if not errors:
-        try:
-            report = await client.themes_report(user.principal, **filters)
-        except DownstreamError as exc:
-            errors = _api_errors(exc)
+    report, errors = await _report(client.themes_report, user, filters, errors)
     chart, top = None, []
     if report:
         totals: dict[str, int] = {}
@@ -215,20 +221,16 @@ async def themes_page(request: Request, user: InsightReader, client: FeedbackCli
             value_title="Comments",
             horizontal=True,
         )
-    return render(
+    return await _report_page(
         request,
+        client,
+        user,
         "insight/themes.jinja",
-        await _context(
-            request,
-            client,
-            user,
-            filters=filters,
-            errors=errors,
-            report=report,
-            chart=chart,
-            percent=percent,
-        ),
-        status_code=422 if errors else 200,
+        filters=filters,
+        errors=errors,
+        report=report,
+        chart=chart,
+        percent=percent,
     )
 
 
@@ -237,12 +239,7 @@ async def sentiment_page(request: Request, user: InsightReader, client: Feedback
     """Comments by sentiment per month."""
     filters = _filters(request, ("start", "end", "site_code", "ward_code"))
     errors = _check_months(filters, ("start", "end"))
-    report = None
-    if not errors:
-        try:
-            report = await client.sentiment_report(user.principal, **filters)
-        except DownstreamError as exc:
-            errors = _api_errors(exc)
+    report, errors = await _report(client.sentiment_report, user, filters, errors)
     chart = None
     if report:
         points = [
@@ -265,13 +262,15 @@ async def sentiment_page(request: Request, user: InsightReader, client: Feedback
             value_title="Comments",
             colours={SENTIMENT_LABELS[k]: charts.SENTIMENT_COLOURS[k] for k in SENTIMENT_LABELS},
         )
-    return render(
+    return await _report_page(
         request,
+        client,
+        user,
         "insight/sentiment.jinja",
-        await _context(
-            request, client, user, filters=filters, errors=errors, report=report, chart=chart
-        ),
-        status_code=422 if errors else 200,
+        filters=filters,
+        errors=errors,
+        report=report,
+        chart=chart,
     )
 
 
@@ -280,12 +279,7 @@ async def hotspots_page(request: Request, user: InsightReader, client: FeedbackC
     """Ward/theme pairs well above their own baseline this month, with the comments behind them."""
     filters = _filters(request, ("month", "site_code"))
     errors = _check_months(filters, ("month",))
-    report = None
-    if not errors:
-        try:
-            report = await client.hotspots_report(user.principal, **filters)
-        except DownstreamError as exc:
-            errors = _api_errors(exc)
+    report, errors = await _report(client.hotspots_report, user, filters, errors)
     spot_charts = []
     if report:
         for index, spot in enumerate(report.hotspots[:10]):
@@ -310,19 +304,15 @@ async def hotspots_page(request: Request, user: InsightReader, client: FeedbackC
                     rule=spot.upper_limit,
                 )
             )
-    return render(
+    return await _report_page(
         request,
+        client,
+        user,
         "insight/hotspots.jinja",
-        await _context(
-            request,
-            client,
-            user,
-            filters=filters,
-            errors=errors,
-            report=report,
-            spot_charts=spot_charts,
-        ),
-        status_code=422 if errors else 200,
+        filters=filters,
+        errors=errors,
+        report=report,
+        spot_charts=spot_charts,
     )
 
 
@@ -331,12 +321,7 @@ async def equality_page(request: Request, user: InsightReader, client: FeedbackC
     """Who gives feedback and who complains, with small numbers shown as "fewer than 5"."""
     filters = _filters(request, ("start", "end"))
     errors = _check_dates(filters, ("start", "end"))
-    report = None
-    if not errors:
-        try:
-            report = await client.equality_report(user.principal, **filters)
-        except DownstreamError as exc:
-            errors = _api_errors(exc)
+    report, errors = await _report(client.equality_report, user, filters, errors)
     breakdown_charts = []
     if report:
         for index, breakdown in enumerate(report.breakdowns):
@@ -361,19 +346,15 @@ async def equality_page(request: Request, user: InsightReader, client: FeedbackC
                 if points
                 else None
             )
-    return render(
+    return await _report_page(
         request,
+        client,
+        user,
         "insight/equality.jinja",
-        await _context(
-            request,
-            client,
-            user,
-            filters=filters,
-            errors=errors,
-            report=report,
-            breakdown_charts=breakdown_charts,
-        ),
-        status_code=422 if errors else 200,
+        filters=filters,
+        errors=errors,
+        report=report,
+        breakdown_charts=breakdown_charts,
     )
 
 
