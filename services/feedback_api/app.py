@@ -12,6 +12,7 @@ from services.feedback_api.feedback.routes import router as feedback_router
 from services.feedback_api.ingest.routes import router as ingest_router
 from services.feedback_api.insight.routes import router as insight_router
 from services.feedback_api.integrations import setup as integrations_setup
+from services.feedback_api.integrations.routes import events_router as webhook_events_router
 from services.feedback_api.integrations.routes import router as integrations_router
 from services.feedback_api.labels import events as _label_events  # noqa: F401
 from services.feedback_api.labels.routes import redaction_router
@@ -44,6 +45,7 @@ def create_app(settings: FeedbackSettings | None = None, engine: Engine | None =
             case_codes_router,
             ingest_router,
             integrations_router,
+            webhook_events_router,
         ],
         trusted_issuers=TRUSTED_ISSUERS,
         larger_bodies={

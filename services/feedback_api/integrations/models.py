@@ -30,7 +30,8 @@ class ApiKey(FeedbackTable, table=True):
 
 
 class WebhookEvent(StrEnum):
-    """The events an integration may subscribe to (a fixed list; later issues emit the rest)."""
+    """The events an integration may subscribe to. ``action.completed`` happens in actions_api,
+    which hands it over to be delivered (see ``webhooks.relay``)."""
 
     feedback_received = "feedback.received"
     case_status_changed = "case.status_changed"

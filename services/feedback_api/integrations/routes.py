@@ -1,4 +1,5 @@
-"""Administrators' routes for API keys and webhook subscriptions (the portal's admin pages)."""
+"""Administrators' routes for API keys and webhook subscriptions (the portal's admin pages), and
+the internal route other services hand their webhook events over by."""
 
 from __future__ import annotations
 
@@ -7,15 +8,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Response, status
 
-from services.common.problems import NotFound, Unprocessable, problem_responses
+from services.common.problems import Forbidden, NotFound, Unprocessable, problem_responses
 from services.common.tokens import Principal
 from services.feedback_api.deps import ClockDep, SessionDep, SettingsDep
-from services.feedback_api.integrations import policies, service
+from services.feedback_api.integrations import policies, service, webhooks
+from services.feedback_api.integrations.models import WebhookEvent
 from services.feedback_api.integrations.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
     ApiKeyList,
     ApiKeyPublic,
+    RelayedEvent,
+    RelayedEventAccepted,
     WebhookCreate,
     WebhookCreated,
     WebhookList,
@@ -23,6 +27,7 @@ from services.feedback_api.integrations.schemas import (
 
 router = APIRouter(prefix="/v1/admin", tags=["integrations"])
 Admin = Annotated[Principal, Depends(policies.manage_integrations)]
+Relayer = Annotated[Principal, Depends(policies.relay_webhook_events)]
 KeyId = Annotated[str, Path(max_length=16, pattern=r"^[0-9a-f]{16}$")]
 
 
@@ -101,3 +106,27 @@ def delete_webhook(subscription_id: uuid.UUID, session: SessionDep, _caller: Adm
     """Stop sending events to this URL."""
     service.delete_webhook(session, subscription_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+events_router = APIRouter(prefix="/v1", tags=["integrations"])
+
+
+@events_router.post(
+    "/webhook-events",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problem_responses(Forbidden, Unprocessable),
+)
+def relay_webhook_event(
+    event: RelayedEvent, session: SessionDep, _caller: Relayer
+) -> RelayedEventAccepted:
+    """For Heard's services only (actions_api's service token; users and API keys get 403):
+    queue a signed delivery of an event that happened there (``action.completed``) to every
+    webhook subscribed to its type. Safe to repeat: a subscriber already given this event id
+    gets nothing new."""
+    relayed = webhooks.relay_once(session, event.model_dump(mode="json"))
+    return RelayedEventAccepted(
+        id=event.id,
+        type=WebhookEvent(event.type),
+        queued=relayed.queued,
+        already_queued=relayed.already_queued,
+    )

@@ -22,6 +22,13 @@ same transaction, so an event exists exactly when the feedback is committed. (Th
 endpoint's bulk insert is not seen by the listener; it calls ``feedback_stored`` itself.)
 Its ``data`` holds the record's id, channel, FFT answer, ward, site, mode, how it arrived, when
 it was given, and the comment as staff see it (redacted); contact details are never sent.
+
+``action.completed`` happens in actions_api, which owns actions: it puts the event in its own
+outbox with the change and its worker hands it over (``POST /v1/webhook-events``, its service
+token only); :func:`relay` queues the deliveries here under the event id actions_api made, so a
+handover repeated after a lost answer delivers nothing twice. Its ``data`` (checked against
+``ActionCompletedData``) names the action, its plan, wards and directorates and when it was
+completed, never a person or a narrative.
 """
 
 from __future__ import annotations
@@ -33,11 +40,13 @@ import json
 import time
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import structlog
 from sqlalchemy import event, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
@@ -139,46 +148,110 @@ def feedback_stored(session: OrmSession, rows: Sequence[Feedback | Mapping[str, 
     return emit(session, WebhookEvent.feedback_received, (feedback_event_data(r) for r in rows))
 
 
-def _job_rows(
-    subscriptions: list[tuple[uuid.UUID, list[str]]], kind: WebhookEvent, datas: list[dict]
+def _subscribers(session: OrmSession, kind: WebhookEvent) -> list[uuid.UUID]:
+    table = WebhookSubscription.__table__
+    rows = session.connection().execute(select(table.c.id, table.c.events))
+    return [sub_id for sub_id, events in rows if kind.value in (events or [])]
+
+
+def _dedupe_key(event_id: str, subscription_id: uuid.UUID) -> str:
+    return f"webhook:{event_id}:{subscription_id}"
+
+
+def _delivery_rows(
+    targets: Sequence[uuid.UUID], envelope: dict[str, Any], now: dt.datetime
 ) -> list[dict[str, Any]]:
-    targets = [sub_id for sub_id, events in subscriptions if kind.value in (events or [])]
-    if not targets:
-        return []
-    now = utcnow()
+    """One delivery job row per subscriber, for a Core insert."""
     columns = [c.name for c in Job.__table__.columns]
     rows = []
+    for sub_id in targets:
+        job = Job(
+            kind=DELIVER_WEBHOOK,
+            payload={"subscription_id": str(sub_id), "event": envelope},
+            dedupe_key=_dedupe_key(envelope["id"], sub_id),
+            max_attempts=MAX_ATTEMPTS,
+            run_after=now,
+            created_at=now,
+        )
+        rows.append({name: getattr(job, name) for name in columns})
+    return rows
+
+
+def _job_rows(
+    targets: Sequence[uuid.UUID], kind: WebhookEvent, datas: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    now = utcnow()
+    rows = []
     for data in datas:
-        event_id = str(uuid.uuid4())
-        envelope = {"id": event_id, "type": kind.value, "created_at": now.isoformat(), "data": data}
-        for sub_id in targets:
-            job = Job(
-                kind=DELIVER_WEBHOOK,
-                payload={"subscription_id": str(sub_id), "event": envelope},
-                dedupe_key=f"webhook:{event_id}:{sub_id}",
-                max_attempts=MAX_ATTEMPTS,
-                run_after=now,
-                created_at=now,
-            )
-            rows.append({name: getattr(job, name) for name in columns})
+        envelope = {
+            "id": str(uuid.uuid4()),
+            "type": kind.value,
+            "created_at": now.isoformat(),
+            "data": data,
+        }
+        rows.extend(_delivery_rows(targets, envelope, now))
     return rows
 
 
 def emit(session: OrmSession, kind: WebhookEvent, datas: Iterable[dict[str, Any]]) -> int:
     """Queue deliveries of events of ``kind`` to every subscriber, in the session's transaction.
 
-    Other domains (cases, and actions through their own service) call this when their events
-    happen; it writes nothing when no one subscribes.
+    feedback_api's own domains (feedback, cases) call this when their events happen; events of
+    other services come through :func:`relay`. It writes nothing when no one subscribes.
     """
     if not datas:
         return 0
+    targets = _subscribers(session, kind)
+    if not targets:
+        return 0
+    rows = _job_rows(targets, kind, datas)
+    if rows:
+        session.connection().execute(insert(Job.__table__), rows)
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class Relayed:
+    queued: int
+    already_queued: int
+
+
+def relay(session: OrmSession, envelope: dict[str, Any]) -> Relayed:
+    """Queue deliveries of an event another service made (``action.completed`` from
+    actions_api), keeping its id, in the session's transaction (the caller commits).
+
+    The sender retries until it hears back, so the same event may come more than once: a
+    subscriber whose delivery of this event id is already queued gets nothing new. The delivery
+    jobs are the record of that (they are kept once done), and their dedupe key is unique, so a
+    concurrent repeat cannot slip in either (see :func:`relay_once`). A subscriber added between
+    two tries gets the event from the second: it never had it.
+    """
+    kind = WebhookEvent(envelope["type"])
+    targets = _subscribers(session, kind)
+    if not targets:
+        return Relayed(queued=0, already_queued=0)
+    keys = {_dedupe_key(envelope["id"], sub_id): sub_id for sub_id in targets}
+    column = Job.__table__.c.dedupe_key
     connection = session.connection()
-    table = WebhookSubscription.__table__
-    subscriptions = [tuple(row) for row in connection.execute(select(table.c.id, table.c.events))]
-    rows = _job_rows(subscriptions, kind, datas)  # type: ignore[arg-type]
+    already = set(connection.execute(select(column).where(column.in_(list(keys)))).scalars())
+    new_targets = [sub_id for key, sub_id in keys.items() if key not in already]
+    rows = _delivery_rows(new_targets, envelope, utcnow())
     if rows:
         connection.execute(insert(Job.__table__), rows)
-    return len(rows)
+    return Relayed(queued=len(rows), already_queued=len(already))
+
+
+def relay_once(session: Session, envelope: dict[str, Any]) -> Relayed:
+    """:func:`relay` and commit; when a concurrent repeat of the same event committed first
+    (a unique dedupe key refused ours), the repeat is answered as what it is."""
+    try:
+        relayed = relay(session, envelope)
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        relayed = relay(session, envelope)
+        session.commit()
+    return relayed
 
 
 def _check_integration_channels(session: OrmSession, new_feedback: list[Feedback]) -> None:
