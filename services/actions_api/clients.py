@@ -1,4 +1,5 @@
-"""actions_api's client for feedback_api (ward codes, redaction, figures), with its own identity."""
+"""actions_api's client for feedback_api (ward codes, redaction, figures, webhook events), with its
+own identity."""
 
 from __future__ import annotations
 
@@ -82,3 +83,12 @@ class FeedbackApiClient(ServiceClient):
                     "suppressed": bool(row.get("suppressed")),
                 }
         return {"positive_percent": None, "responses": 0, "suppressed": False}
+
+    async def webhook_event(
+        self, event: dict[str, Any], principal: Principal | None = None
+    ) -> dict[str, Any]:
+        """Hand an event that happened here (``action.completed``) to feedback_api, which sends
+        it to the webhooks subscribed to it. Safe to repeat: feedback_api recognises the event's
+        id and queues nothing twice."""
+        response = await self.request("POST", "/v1/webhook-events", json=event, principal=principal)
+        return response.json()

@@ -19,7 +19,7 @@ from services.actions_api.notifications.service import (
     DELIVER_NOTIFICATION,
     make_deliver_notification,
 )
-from services.actions_api.plans import escalation, public_text
+from services.actions_api.plans import escalation, events, public_text
 from services.actions_api.plans import service as plans
 from services.actions_api.settings import ActionsSettings, get_settings
 from services.common.clock import Clock
@@ -77,6 +77,9 @@ def handlers(
         REDACT_PUBLIC_TEXT: redact_public_text,
         DELIVER_NOTIFICATION: make_deliver_notification(
             settings.portal_url, issuer, transports.get("portal")
+        ),
+        events.RELAY_WEBHOOK_EVENT: events.make_relay(
+            settings.feedback_api_url, issuer, transports.get("feedback")
         ),
     }
 

@@ -3,6 +3,7 @@ from services.common.jobs import JobFields
 
 
 class Job(JobFields, ActionsTable, table=True):
-    """actions_api's job/outbox table: escalations, notifications, quarter-end snapshots."""
+    """actions_api's job/outbox table: escalations, notifications, webhook events (handed to
+    feedback_api), quarter-end snapshots."""
 
     __tablename__ = "job"

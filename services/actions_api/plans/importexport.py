@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook, load_workbook
 from sqlmodel import Session, select
 
+from services.actions_api.plans import events
 from services.actions_api.plans.due import DueParseError, parse_due
 from services.actions_api.plans.models import (
     Action,
@@ -295,8 +296,10 @@ def apply(
         action = existing.get(reference)
         if action is None:
             action = Action(strategy_id=strategy.id, reference=reference, title="", created_at=now)
+            previous_status = None
             created += 1
         else:
+            previous_status = action.status
             updated += 1
         text = row["action"]
         if text != action.title:
@@ -324,6 +327,7 @@ def apply(
         action.updated_at = now
         _apply_dates(action, row)
         session.add(action)
+        events.status_changed(session, action, previous_status, at=now)
     session.commit()
     return ImportResult(created=created, updated=updated)
 

@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from services.actions_api.plans import schemas
+from services.actions_api.plans import events, schemas
 from services.actions_api.plans.due import Due, DueParseError, parse_due
 from services.actions_api.plans.models import (
     CLOSED,
@@ -358,6 +358,7 @@ def create_action(
     )
     apply_dates(action, start=data.start, due=data.due)
     session.add(action)
+    events.status_changed(session, action, None, at=now)
     session.commit()
     return action
 
@@ -489,7 +490,8 @@ def add_progress(
             )
         )
     if data.status:
-        action.status = data.status.value
+        previous, action.status = action.status, data.status.value
+        events.status_changed(session, action, previous, at=now)
         if data.status_reason:
             action.status_reason = data.status_reason
             action.public_status_reason = None
