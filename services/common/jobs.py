@@ -8,13 +8,14 @@ a handler may run again after a crash, so receivers de-duplicate by the event id
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import signal
 import sys
 import threading
 import traceback
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import structlog
@@ -23,6 +24,7 @@ from sqlmodel import Field, Session, SQLModel
 
 from services.common.clock import utcnow
 from services.common.db import JSONType, UTCDateTime, is_sqlite, new_id
+from services.common.http_client import DownstreamError, DownstreamUnavailable
 
 log = structlog.get_logger(__name__)
 
@@ -54,6 +56,22 @@ Handler = Callable[[Session, dict[str, Any]], None]
 
 class RetryLater(Exception):
     """A handler raises this when the failure is temporary (a service down, a timeout)."""
+
+
+def run_delivery(
+    send: Callable[[], Coroutine[Any, Any, None]],
+    refused: Callable[[DownstreamError], Exception],
+) -> None:
+    """Run one call to another service from a job handler: the service being unavailable or
+    failing (5xx) is RetryLater; any other refusal is raised as `refused(error)`."""
+    try:
+        asyncio.run(send())
+    except DownstreamUnavailable as exc:
+        raise RetryLater(str(exc)) from exc
+    except DownstreamError as exc:
+        if exc.status >= 500:
+            raise RetryLater(str(exc)) from exc
+        raise refused(exc) from exc
 
 
 def enqueue(

@@ -6,7 +6,6 @@ Each event has an id; delivery is at least once and the portal de-duplicates by 
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -15,8 +14,8 @@ import httpx
 from sqlmodel import Session
 
 from services.actions_api.jobs.models import Job
-from services.common.http_client import DownstreamError, DownstreamUnavailable, ServiceClient
-from services.common.jobs import RetryLater, enqueue
+from services.common.http_client import ServiceClient
+from services.common.jobs import enqueue, run_delivery
 from services.common.tokens import TokenIssuer
 
 DELIVER_NOTIFICATION = "deliver_notification"
@@ -73,13 +72,8 @@ def make_deliver_notification(
             finally:
                 await client.aclose()
 
-        try:
-            asyncio.run(send())
-        except DownstreamUnavailable as exc:
-            raise RetryLater(str(exc)) from exc
-        except DownstreamError as exc:
-            if exc.status >= 500:
-                raise RetryLater(str(exc)) from exc
-            raise Undeliverable(f"the portal refused the notification: {exc.problem}") from exc
+        run_delivery(
+            send, lambda exc: Undeliverable(f"the portal refused the notification: {exc.problem}")
+        )
 
     return deliver

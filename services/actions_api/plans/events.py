@@ -16,7 +16,6 @@ reopened and completed again is completed again, so that is a new event.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import uuid
 from typing import Any
@@ -29,8 +28,7 @@ from services.actions_api.jobs.models import Job
 from services.actions_api.plans import public_text
 from services.actions_api.plans.models import Action, ActionStatus, Strategy
 from services.common.clock import utcnow
-from services.common.http_client import DownstreamError, DownstreamUnavailable
-from services.common.jobs import Handler, RetryLater, enqueue
+from services.common.jobs import Handler, enqueue, run_delivery
 from services.common.tokens import TokenIssuer
 
 ACTION_COMPLETED = "action.completed"
@@ -131,13 +129,8 @@ def make_relay(
             finally:
                 await client.aclose()
 
-        try:
-            asyncio.run(send())
-        except DownstreamUnavailable as exc:
-            raise RetryLater(str(exc)) from exc
-        except DownstreamError as exc:
-            if exc.status >= 500:
-                raise RetryLater(str(exc)) from exc
-            raise RelayRefused(f"feedback_api refused the event: {exc.problem}") from exc
+        run_delivery(
+            send, lambda exc: RelayRefused(f"feedback_api refused the event: {exc.problem}")
+        )
 
     return relay
