@@ -6,7 +6,6 @@ action again sends nothing, and an event made while feedback_api is down arrives
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Iterator
 
@@ -22,7 +21,7 @@ from services.common.roles import Role
 from services.common.tokens import Principal, TokenIssuer
 from services.feedback_api.integrations import webhooks
 from tests.feedback_api.integrations.conftest import Receiver
-from tests.support.stack import Stack
+from tests.support.stack import Stack, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -30,15 +29,6 @@ ADMIN = Principal(sub="e2e-admin", roles=frozenset({Role.administrator.value}))
 MANAGER = Principal(
     sub="e2e-pem", name="E2E Manager", roles=frozenset({Role.patient_experience_manager.value})
 )
-
-
-def wait_for(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return bool(condition())
 
 
 @pytest.fixture

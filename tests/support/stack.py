@@ -37,6 +37,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for(condition, timeout: float) -> bool:
+    """Whether `condition()` became true within `timeout` seconds (work of another process)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return bool(condition())
+
+
 @dataclass
 class Stack:
     workdir: Path

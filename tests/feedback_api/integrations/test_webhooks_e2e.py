@@ -12,18 +12,9 @@ import pytest
 from services.common.roles import Role
 from services.common.tokens import Principal, TokenIssuer
 from services.feedback_api.integrations import webhooks
-from tests.support.stack import Stack
+from tests.support.stack import Stack, wait_for
 
 pytestmark = pytest.mark.e2e
-
-
-def wait_for(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
 
 
 def test_every_event_reaches_a_receiver_that_was_down_for_a_while(stack: Stack, receiver) -> None:
