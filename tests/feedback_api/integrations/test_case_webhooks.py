@@ -10,21 +10,12 @@ from sqlmodel import select
 from services.common.roles import Role
 from services.feedback_api.integrations import webhooks
 from services.feedback_api.jobs.models import Job
+from tests.feedback_api.integrations.subscriptions import subscribe
 
 
 @pytest.fixture
 def pals(mint):
     return mint("feedback", Role.pals_officer, sub="pals-officer-hooks")
-
-
-def subscribe(feedback_api, admin, events: list[str]) -> dict:
-    response = feedback_api.post(
-        "/v1/admin/webhooks",
-        json={"name": "Case board", "url": "https://cases.example/hooks", "events": events},
-        headers=admin,
-    )
-    assert response.status_code == 201, response.text
-    return response.json()
 
 
 def open_case(feedback_api, pals, marker: str) -> dict:

@@ -12,6 +12,7 @@ from services.common.roles import Role
 from services.common.tokens import Principal, TokenIssuer
 from services.feedback_api.integrations import webhooks
 from services.feedback_api.jobs.models import Job
+from tests.feedback_api.integrations.subscriptions import subscribe
 
 URL = "/v1/webhook-events"
 
@@ -22,16 +23,6 @@ def as_actions(keys_dir: Path) -> dict[str, str]:
     issuer = TokenIssuer("actions", (keys_dir / "actions.pem").read_text())
     worker = Principal(sub="actions-service", roles=frozenset({Role.patient_experience_manager}))
     return {"Authorization": f"Bearer {issuer.mint('feedback', worker)}"}
-
-
-def subscribe(feedback_api, admin, events: list[str]) -> dict:
-    response = feedback_api.post(
-        "/v1/admin/webhooks",
-        json={"name": "Plan board", "url": "https://plans.example/hooks", "events": events},
-        headers=admin,
-    )
-    assert response.status_code == 201, response.text
-    return response.json()
 
 
 def completed_event(**data_overrides) -> dict:

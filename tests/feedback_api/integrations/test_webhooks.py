@@ -12,18 +12,9 @@ from services.common.roles import Role
 from services.feedback_api.integrations import webhooks
 from services.feedback_api.integrations.models import WebhookSubscription
 from services.feedback_api.jobs.models import Job
+from tests.feedback_api.integrations.subscriptions import subscribe
 
 PEM = Role.patient_experience_manager
-
-
-def subscribe(feedback_api, admin, url: str, events=("feedback.received",)) -> dict:
-    response = feedback_api.post(
-        "/v1/admin/webhooks",
-        json={"name": "Ward dashboard", "url": url, "events": list(events)},
-        headers=admin,
-    )
-    assert response.status_code == 201, response.text
-    return response.json()
 
 
 def deliveries(session, feedback_ids: set[str]) -> list[Job]:
@@ -32,7 +23,7 @@ def deliveries(session, feedback_ids: set[str]) -> list[Job]:
 
 
 def test_a_subscription_shows_its_secret_once(feedback_api, admin):
-    created = subscribe(feedback_api, admin, "https://receiver.example/hooks")
+    created = subscribe(feedback_api, admin)
     assert created["secret"].startswith("whsec_") and created["events"] == ["feedback.received"]
     listed = feedback_api.get("/v1/admin/webhooks", headers=admin).json()
     assert created["id"] in [w["id"] for w in listed["data"]]
@@ -62,8 +53,8 @@ def test_bad_subscriptions_are_refused_naming_the_allowed_events(feedback_api, a
 def test_each_new_feedback_queues_one_signed_delivery_per_subscriber(
     feedback_api, admin, mint, feedback_session, receiver
 ):
-    hook = subscribe(feedback_api, admin, receiver.url)
-    other = subscribe(feedback_api, admin, "https://cases.example/h", ["case.status_changed"])
+    hook = subscribe(feedback_api, admin, url=receiver.url)
+    other = subscribe(feedback_api, admin, ["case.status_changed"], url="https://cases.example/h")
     one = feedback_api.post(
         "/v1/feedback",
         json={"channel": "fft", "fft_answer": 5, "ward_code": "L4", "comment": "Cold"},
@@ -107,7 +98,7 @@ def test_a_stale_or_tampered_signature_does_not_verify():
 def test_a_receiver_that_is_down_means_retry_later_and_the_failure_is_shown(
     feedback_api, admin, feedback_session, receiver
 ):
-    hook = subscribe(feedback_api, admin, receiver.url)
+    hook = subscribe(feedback_api, admin, url=receiver.url)
     receiver.stop()
     payload = {
         "subscription_id": hook["id"],
@@ -121,7 +112,7 @@ def test_a_receiver_that_is_down_means_retry_later_and_the_failure_is_shown(
 
 
 def test_a_deleted_subscription_gets_nothing_more(feedback_api, admin, mint, feedback_session):
-    hook = subscribe(feedback_api, admin, "https://gone.example/h")
+    hook = subscribe(feedback_api, admin, url="https://gone.example/h")
     assert feedback_api.delete(f"/v1/admin/webhooks/{hook['id']}", headers=admin).status_code == 204
     assert feedback_api.delete(f"/v1/admin/webhooks/{hook['id']}", headers=admin).status_code == 404
     stored = feedback_api.post(
@@ -136,7 +127,7 @@ def test_a_deleted_subscription_gets_nothing_more(feedback_api, admin, mint, fee
 def test_an_event_carries_the_redacted_comment_never_the_raw_one(
     feedback_api, admin, mint, feedback_session
 ):
-    subscribe(feedback_api, admin, "https://receiver.example/hooks")
+    subscribe(feedback_api, admin)
     comment = "Nurse Bernadette Okonkwo was wonderful on the ward, call me on 07700 900123"
     stored = feedback_api.post(
         "/v1/feedback", json={"channel": "compliment", "comment": comment}, headers=mint()
