@@ -44,29 +44,64 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _classify(args: argparse.Namespace) -> int:
-    analyser = load_analyser(args.model)
+class InputError(Exception):
+    """A problem with the files the user named, told in one line without a traceback."""
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     csv.field_size_limit(sys.maxsize)
-    with open(args.input, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields = list(reader.fieldnames or [])
-        if "comment" not in fields:
-            print(f"{args.input}: no 'comment' column", file=sys.stderr)
-            return 2
-        rows = list(reader)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            fields = list(reader.fieldnames or [])
+            if not fields:
+                raise InputError(f"{path}: the file is empty; it needs a header row with 'comment'")
+            if "comment" not in fields:
+                raise InputError(
+                    f"{path}: no 'comment' column (the header row has: {', '.join(fields)})"
+                )
+            rows = []
+            for row in reader:
+                if None in row:  # more cells than the header names
+                    raise InputError(
+                        f"{path}, line {reader.line_num}: more cells than the header has columns"
+                    )
+                rows.append(row)
+            return fields, rows
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a CSV file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; save the CSV as UTF-8 and try again") from None
+    except csv.Error as error:
+        raise InputError(f"{path}: not a readable CSV file ({error})") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _classify(args: argparse.Namespace) -> int:
+    fields, rows = _read_rows(args.input)
+    try:
+        analyser = load_analyser(args.model)
+    except FileNotFoundError:
+        raise InputError(f"{args.model}: no model there (it needs model.json)") from None
     results = []
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
         results.extend(analyser.analyse([row.get("comment") or "" for row in batch]))
     out_fields = fields + [f for f in ("themes", "sentiment", "critical") if f not in fields]
-    with open(args.output, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=out_fields)
-        writer.writeheader()
-        for row, result in zip(rows, results, strict=True):
-            row["themes"] = ";".join(result.themes)
-            row["sentiment"] = result.sentiment
-            row["critical"] = "true" if result.critical else "false"
-            writer.writerow(row)
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=out_fields)
+            writer.writeheader()
+            for row, result in zip(rows, results, strict=True):
+                row["themes"] = ";".join(result.themes)
+                row["sentiment"] = result.sentiment
+                row["critical"] = "true" if result.critical else "false"
+                writer.writerow(row)
+    except OSError as error:
+        raise InputError(f"{args.output}: cannot be written ({error.strerror})") from None
     return 0
 
 
@@ -106,6 +141,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except DataMissing as error:
+    except (DataMissing, InputError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -95,6 +95,44 @@ def test_classify_cli_keeps_order_and_row_count(tmp_path):
     assert rows[1]["themes"] == "" and rows[1]["sentiment"] == "neutral"
 
 
+def _classify(*paths) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "services.feedback_api.analysis", "classify", *map(str, paths)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"text\nhello\n", "no 'comment' column (the header row has: text)"),
+        (b"", "the file is empty"),
+        (b"\xff\xfecomment\n", "not UTF-8 text"),
+        (b"id,comment\n1,fine\n2,too,many\n", "line 3: more cells than the header"),
+    ],
+)
+def test_classify_cli_explains_bad_input_in_one_line(tmp_path, content, message):
+    source = tmp_path / "in.csv"
+    if content is not None:
+        source.write_bytes(content)
+    result = _classify(source, tmp_path / "out.csv")
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_classify_cli_says_when_it_cannot_write_the_output(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("comment\nThe food was cold\n", encoding="utf-8")
+    result = _classify(source, tmp_path / "no-such-folder" / "out.csv")
+    assert result.returncode == 2
+    assert "cannot be written" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_training_without_the_data_says_so_and_fails(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "services.feedback_api.analysis", "train", "--data", tmp_path],
