@@ -54,9 +54,17 @@ def _load(session, principal: Principal, feedback_id: uuid.UUID):
 def _public(session, feedback_id: uuid.UUID) -> LabelsPublic:
     labels = service.get_labels(session, feedback_id)
     label: FeedbackLabel | None = labels.label
+    # A person's value names them as the correction history does (newest name wins).
+    names = {c.corrected_by: c.corrected_by_name for c in reversed(labels.corrections)}
 
     def theme(row) -> ThemeLabel:
-        return ThemeLabel(name=row.theme, source=row.source, set_by=row.set_by, set_at=row.set_at)
+        return ThemeLabel(
+            name=row.theme,
+            source=row.source,
+            set_by=row.set_by,
+            set_by_name=names.get(row.set_by),
+            set_at=row.set_at,
+        )
 
     return LabelsPublic(
         feedback_id=feedback_id,
@@ -67,6 +75,7 @@ def _public(session, feedback_id: uuid.UUID) -> LabelsPublic:
             value=label.sentiment,
             source=label.sentiment_source,
             set_by=label.sentiment_set_by,
+            set_by_name=names.get(label.sentiment_set_by),
             set_at=label.sentiment_set_at,
         )
         if label
@@ -75,6 +84,7 @@ def _public(session, feedback_id: uuid.UUID) -> LabelsPublic:
             value=label.critical,
             source=label.critical_source,
             set_by=label.critical_set_by,
+            set_by_name=names.get(label.critical_set_by),
             set_at=label.critical_set_at,
         )
         if label

@@ -16,6 +16,7 @@ class ThemeLabel(BaseModel):
     name: str
     source: str
     set_by: str | None = None
+    set_by_name: str | None = None
     set_at: dt.datetime | None = None
 
 
@@ -23,6 +24,7 @@ class ValueLabel(BaseModel):
     value: str | bool
     source: str
     set_by: str | None = None
+    set_by_name: str | None = None
     set_at: dt.datetime | None = None
 
 

@@ -12,6 +12,7 @@ class ThemeLabel(BaseModel):
     name: str
     source: str
     set_by: str | None = None
+    set_by_name: str | None = None
     set_at: dt.datetime | None = None
 
 
@@ -19,6 +20,7 @@ class ValueLabel(BaseModel):
     value: str | bool
     source: str
     set_by: str | None = None
+    set_by_name: str | None = None
     set_at: dt.datetime | None = None
 
 

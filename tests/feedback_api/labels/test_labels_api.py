@@ -41,6 +41,7 @@ def test_a_new_comment_is_labelled_in_the_request_by_the_model(feedback_api, min
         "value": "negative",
         "source": "model",
         "set_by": None,
+        "set_by_name": None,
         "set_at": None,
     }
     assert body["model_version"] and body["framework_version"] == "v7"
@@ -125,6 +126,10 @@ def test_a_correction_is_kept_with_who_and_when_and_wins(feedback_api, mint) -> 
     assert body["removed_themes"][0]["name"] == model_themes[0]
     assert body["sentiment"]["value"] == "neutral" and body["sentiment"]["source"] == "person"
     assert body["sentiment"]["set_by"] == "portal:pem-1" and body["sentiment"]["set_at"]
+    corrector = body["corrections"][0]["corrected_by_name"]
+    assert corrector and body["sentiment"]["set_by_name"] == corrector
+    assert body["critical"]["set_by_name"] == corrector
+    assert [t["set_by_name"] for t in body["themes"] if t["name"] == "Parking"] == [corrector]
     assert body["critical"]["value"] is True
     history = {(c["field"], c["action"], c["value"]) for c in body["corrections"]}
     assert ("theme", "add", "Parking") in history

@@ -50,5 +50,5 @@ def test_a_manager_reads_the_dashboards_and_corrects_a_comment(page) -> None:
     page.check("#labels label:has-text('Neutral or mixed')")
     page.click("#labels button:has-text('Save labels')")
     page.wait_for_selector("#labels >> text=Your correction has been saved")
-    assert "corrected by a person" in page.locator("#labels").inner_text()
+    assert "(set by Priya Shah" in page.locator("#labels").inner_text()
     assert axe_violations(page) == []

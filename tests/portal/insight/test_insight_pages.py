@@ -148,9 +148,11 @@ def test_staff_correct_labels_on_the_feedback_page_without_javascript(
     section = after.select_one("#labels")
     assert "Your correction has been saved" in text(section)
     assert "Parking" in text(section) and "Neutral or mixed" in text(section)
-    assert "corrected by a person" in text(section)
-    assert "Critical" in text(section)
-    assert "Priya Shah" in text(section)  # who corrected it is shown
+    # Each corrected value names the person who set it, never an internal account id.
+    assert "Parking (set by Priya Shah," in text(section)
+    assert "Neutral or mixed (set by Priya Shah," in text(section)
+    assert "Critical: needs urgent attention (set by Priya Shah," in text(section)
+    assert "portal:" not in text(section)
 
 
 def test_htmx_gets_only_the_labels_section(portal, feedback_api, mint) -> None:
