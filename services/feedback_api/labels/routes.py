@@ -177,7 +177,8 @@ def corrections_csv(
     caller: Annotated[Principal, Depends(policies.export_corrections)],
 ) -> Response:
     """Corrected records with their labels as they stand, in the columns of the classify command
-    (comment, themes, sentiment, critical), for retraining."""
+    (comment, themes, sentiment, critical), for retraining. The comment column holds the text
+    that was analysed (the comment and any free-text answers) with personal data redacted."""
     return Response(
         service.corrections_csv(session),
         media_type="text/csv; charset=utf-8",

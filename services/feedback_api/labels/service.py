@@ -21,6 +21,7 @@ from services.common.clock import Clock, utcnow
 from services.common.problems import Unprocessable, field_error
 from services.feedback_api.analysis import CommentAnalysis, load_analyser, load_framework
 from services.feedback_api.feedback.models import Feedback, FeedbackAnswer
+from services.feedback_api.feedback.service import redacted
 from services.feedback_api.labels import framework
 from services.feedback_api.labels.models import (
     FeedbackLabel,
@@ -429,24 +430,63 @@ def correct(
 CSV_COLUMNS = ("comment", "themes", "sentiment", "critical")
 
 
+def _redacted_texts(session: Session, rows) -> dict[uuid.UUID, str]:
+    """Each record's analysed text (the comment, then its free-text answers, as load_items joins
+    them) with personal data redacted: the export leaves the system for retraining."""
+    ids = [r.id for r in rows]
+    answers: dict[uuid.UUID, list[str]] = {}
+    for row in session.execute(
+        select(
+            FeedbackAnswer.feedback_id,
+            FeedbackAnswer.answer_text,
+            FeedbackAnswer.answer_text_redacted,
+        )
+        .where(FeedbackAnswer.feedback_id.in_(ids), FeedbackAnswer.answer_text.is_not(None))
+        .order_by(FeedbackAnswer.feedback_id, FeedbackAnswer.position)
+    ):
+        if row.answer_text.strip():
+            text = row.answer_text_redacted
+            if text is None:  # a bulk batch whose redaction job has not run yet
+                text = redacted(row.answer_text)
+            answers.setdefault(row.feedback_id, []).append(text.strip())
+    texts = {}
+    for row in rows:
+        comment = None
+        if row.comment and row.comment.strip():
+            comment = row.comment_redacted
+            if comment is None:
+                comment = redacted(row.comment)
+            comment = comment.strip()
+        texts[row.id] = "\n\n".join(t for t in [comment, *answers.get(row.id, [])] if t)
+    return texts
+
+
 def corrections_csv(session: Session) -> str:
     """Every corrected record with its labels as they stand, in the classify command's columns
-    (comment, themes separated by ';', sentiment, critical), for retraining."""
+    (comment, themes separated by ';', sentiment, critical), for retraining. The comment column
+    holds the text the labels are about (the comment and any free-text answers), redacted."""
     corrected = select(LabelCorrection.feedback_id).distinct().subquery()
     rows = session.execute(
-        select(Feedback.id, Feedback.comment, FeedbackLabel.sentiment, FeedbackLabel.critical)
+        select(
+            Feedback.id,
+            Feedback.comment,
+            Feedback.comment_redacted,
+            FeedbackLabel.sentiment,
+            FeedbackLabel.critical,
+        )
         .join(corrected, corrected.c.feedback_id == Feedback.id)
         .join(FeedbackLabel, FeedbackLabel.feedback_id == Feedback.id)
         .order_by(Feedback.received_at, Feedback.id)
     ).all()
     themes = summaries(session, [r.id for r in rows]) if rows else {}
+    texts = _redacted_texts(session, rows) if rows else {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(
             [
-                row.comment or "",
+                texts[row.id],
                 ";".join(themes[row.id][1]),
                 row.sentiment,
                 "true" if row.critical else "false",

@@ -14,6 +14,7 @@ from services.feedback_api.labels import events, service
 from services.feedback_api.labels.models import FeedbackLabel, Theme
 
 PEM = Role.patient_experience_manager
+LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
 def submit(feedback_api, mint, comment: str, **overrides) -> str:
@@ -158,7 +159,8 @@ def test_a_staff_correction_survives_reanalysis(feedback_api, feedback_session, 
 
 
 def test_corrections_export_in_the_classify_columns(feedback_api, mint) -> None:
-    comment = f"Lovely nurses,\nbut parking was impossible {uuid.uuid4()}"
+    # A marker of letters only: redaction leaves it alone (a uuid's digits may look like a phone).
+    comment = f"Lovely nurses,\nbut parking was impossible {uuid.uuid4().hex.translate(LETTERS)}"
     feedback_id = submit(feedback_api, mint, comment)
     feedback_api.patch(
         f"/v1/labels/feedback/{feedback_id}",
@@ -175,6 +177,40 @@ def test_corrections_export_in_the_classify_columns(feedback_api, mint) -> None:
     assert row["sentiment"] == "neutral" and row["critical"] in ("true", "false")
     staff = feedback_api.get("/v1/labels/corrections.csv", headers=mint("feedback", Role.staff))
     assert staff.status_code == 403
+
+
+def test_the_corrections_export_holds_the_analysed_text_redacted(feedback_api, mint) -> None:
+    marker = uuid.uuid4().hex.translate(LETTERS)
+    response = feedback_api.post(
+        "/v1/feedback",
+        json={
+            "channel": "inhouse_survey",
+            "ward_code": "L4",
+            "comment": f"Ring me on 07700 900123 {marker}",
+            "answers": [
+                {
+                    "question_key": "what_could_be_better",
+                    "question_text": "What could we do better?",
+                    "answer_text": "My name is Jane Doherty and parking cost a fortune",
+                }
+            ],
+        },
+        headers=mint(),
+    )
+    assert response.status_code == 201, response.text
+    feedback_api.patch(
+        f"/v1/labels/feedback/{response.json()['id']}",
+        json={"add_themes": ["Parking"]},
+        headers=mint("feedback", PEM),
+    )
+    exported = feedback_api.get("/v1/labels/corrections.csv", headers=mint("feedback", PEM))
+    row = next(r for r in csv.DictReader(io.StringIO(exported.text)) if str(marker) in r["comment"])
+    # The labels are about the comment and the answer together, so both are exported, and the
+    # file leaves Heard for retraining, so personal data is taken out.
+    assert row["comment"] == (
+        f"Ring me on [PHONE] {marker}\n\nMy name is [NAME] and parking cost a fortune"
+    )
+    assert "07700" not in exported.text and "Doherty" not in exported.text
 
 
 def test_unknown_themes_and_sentiments_are_refused_and_change_nothing(feedback_api, mint) -> None:
