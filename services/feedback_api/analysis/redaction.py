@@ -95,11 +95,21 @@ def _phones(text: str) -> Iterator[Span]:
         if m.raw_string.lstrip("(").startswith(("0", "+")):
             yield Span("phone", m.start, m.end)
     for m in _UK_PHONE.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
-        national = digits[2:] if digits.startswith("44") else digits[1:]
-        if 9 <= len(national) <= 10:
-            start = m.start() + (1 if m.group().startswith("(") and ")" not in m.group() else 0)
-            yield Span("phone", start, m.end())
+        # The pattern is greedy: "07700 900123 9am" takes the 9 too. Drop trailing groups of
+        # digits until the number has the length of a UK number, so none of it is left behind.
+        raw = m.group()
+        gaps = [gap.start() for gap in re.finditer(r"[\s\-]+", raw)]
+        ends = [len(raw), *reversed(gaps)]
+        for end in ends:
+            candidate = raw[:end].rstrip(" -")
+            digits = re.sub(r"\D", "", candidate)
+            national = digits[2:] if digits.startswith("44") else digits[1:]
+            if 9 <= len(national) <= 10:
+                start = m.start() + (1 if raw.startswith("(") and ")" not in candidate else 0)
+                yield Span("phone", start, m.start() + len(candidate))
+                break
+            if len(national) < 9:
+                break
 
 
 def _postcodes(text: str) -> Iterator[Span]:
@@ -248,7 +258,7 @@ def _listed_names(text: str) -> Iterator[Span]:
             following is not None
             and _is_cap(following.group())
             and text[m.end() : following.start()] == " "
-            and following.group().lower() in (plain_sur | ambiguous_sur | plain_given)
+            and _is_surname(following.group().lower(), plain_sur | ambiguous_sur | plain_given)
             and following.group().lower() not in _NEVER_NAMES
         )
         described = _DESCRIBED.match(text, m.end()) or in_brackets
@@ -320,6 +330,18 @@ _LOWER_DESCRIBED = re.compile(
     r"(?:\s+(?:on|in|at|from)\s+(?:the\s+)?[a-z&]+(?:\s+[a-z]+)?)?" + _DESCRIBED.pattern,
     re.IGNORECASE,
 )
+
+
+def _is_surname(low: str, listed: frozenset[str]) -> bool:
+    """A listed surname, also double-barrelled ("Rhys-Evans") or with an Irish or Norman-French
+    prefix ("O'Neill", "D'Souza") whose rest is listed."""
+    low = low.replace("’", "'")
+    if low in listed:
+        return True
+    parts = low.split("-")
+    if len(parts) > 1 and all(_is_surname(part, listed) for part in parts):
+        return True
+    return low[:2] in ("o'", "d'") and (low[2:] in listed or low.replace("'", "") in listed)
 
 
 def _hyphenated_name(low: str, given: frozenset[str]) -> bool:

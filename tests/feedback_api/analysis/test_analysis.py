@@ -29,6 +29,31 @@ def test_comment_with_nhs_number_phone_email_and_name_comes_back_redacted():
     assert [s.kind for s in result.spans] == ["nhs_number", "phone", "email", "name"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ring 07700 900123 9am to 5pm", "Ring [PHONE] 9am to 5pm"),
+        ("I called 0151 556 5000 2 times", "I called [PHONE] 2 times"),
+        ("Call +44 7700 900123 3 days a week", "Call [PHONE] 3 days a week"),
+    ],
+)
+def test_a_phone_number_followed_by_a_number_is_redacted_whole(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ask for Ffion Rhys-Evans.", "Ask for [NAME]."),
+        ("Sarah Smith-Jones was kind", "[NAME] was kind"),
+        ("My nurse Mary O'Neill rang me", "My nurse [NAME] rang me"),
+        ("Anita D'Souza explained it", "[NAME] explained it"),
+    ],
+)
+def test_double_barrelled_and_prefixed_surnames_are_redacted_with_the_given_name(text, expected):
+    assert redact(text).text == expected
+
+
 def test_ten_digits_with_a_wrong_check_digit_are_not_an_nhs_number():
     result = redact("My reference is 943 476 5918 on the letter.")
     assert "nhs_number" not in {s.kind for s in result.spans}
