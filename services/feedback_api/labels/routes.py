@@ -231,8 +231,9 @@ def add_theme(
     clock: ClockDep,
     caller: Annotated[Principal, Depends(policies.manage_framework)],
 ) -> FrameworkPublic:
-    """Add a theme: this makes a new framework version (the current themes plus this one).
-    Re-analysis then moves every record's labels to the new version."""
+    """Add a theme: this makes a new framework version (the current themes plus this one) and
+    queues re-analysis, which moves every record's labels to the new version (people's
+    corrections are kept). Staff can then give records the new theme on the feedback page."""
     version = framework.add_theme(
         session,
         category=data.category,
@@ -241,6 +242,7 @@ def add_theme(
         created_by=_who(caller),
         clock=clock,
     )
+    enqueue(session, Job, REANALYSE, {"everything": False})
     session.commit()
     return _framework_public(session, version)
 

@@ -87,6 +87,23 @@ def test_an_administrator_adds_a_theme_in_a_new_framework_version(feedback_api, 
     assert name in [t["name"] for t in patched.json()["themes"]]
 
 
+def test_a_new_theme_queues_reanalysis_that_moves_labels_to_the_new_version(
+    feedback_api, feedback_session, mint
+) -> None:
+    feedback_id = submit(feedback_api, mint, f"Cold food, long wait {uuid.uuid4()}")
+    assert labels(feedback_api, mint, feedback_id)["framework_version"] == "v7"
+    created = feedback_api.post(
+        "/v1/labels/framework/themes",
+        json={"category": "Spiritual care", "name": f"Chaplaincy {uuid.uuid4().hex[:6]}"},
+        headers=mint("feedback", Role.administrator),
+    )
+    assert created.status_code == 201, created.text
+    queued = feedback_session.exec(select(Job).where(Job.kind == events.REANALYSE)).all()
+    assert [job.payload for job in queued] == [{"everything": False}]
+    service.reanalyse(feedback_session, commit_every_chunk=False)
+    assert labels(feedback_api, mint, feedback_id)["framework_version"] == "v7.1"
+
+
 def test_only_an_administrator_changes_the_framework_and_bad_input_is_named(
     feedback_api, mint
 ) -> None:
