@@ -1,4 +1,4 @@
-"""Administrators' pages for integrations: API keys, webhook subscriptions and CSV imports.
+"""Administrators' pages: API keys, webhook subscriptions, CSV imports and the theme framework.
 
 Secrets (an API key, a webhook's signing secret) are shown once, on the page that answers the
 form that created them, and never again: feedback_api keeps only a key's hash. Every form
@@ -321,3 +321,79 @@ async def import_result(
     """One import: counts, and each rejected line with its reason."""
     result = await client.get_import(user.principal, import_id)
     return render(request, "admin/import_result.jinja", {"result": result})
+
+
+# Theme framework
+
+
+def _theme_groups(themes) -> list[tuple[str, list]]:
+    groups: dict[str, list] = {}
+    for theme in themes:
+        groups.setdefault(theme.category, []).append(theme)
+    return list(groups.items())
+
+
+async def _themes_page(request: Request, user: SignedIn, client, values=None, errors=None):
+    current = await client.theme_framework(user.principal)
+    versions = await client.framework_versions(user.principal)
+    groups = _theme_groups(current.themes)
+    return render(
+        request,
+        "admin/themes.jinja",
+        {
+            "framework": current,
+            "groups": groups,
+            "categories": [category for category, _ in groups],
+            "versions": list(reversed(versions)),
+            "values": values or {"category": "", "new_category": "", "name": "", "description": ""},
+            "errors": errors or {},
+        },
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/themes")
+async def themes(request: Request, user: Administrator, client: FeedbackClientDep):
+    """The theme framework in use, its earlier versions, and the form to add a theme."""
+    return await _themes_page(request, user, client)
+
+
+@router.post("/themes", dependencies=[Depends(verify_csrf)])
+async def add_theme(request: Request, user: Administrator, client: FeedbackClientDep):
+    """Add a theme (a new framework version); feedback_api then re-analyses every record."""
+    form = await request.form()
+    values = {
+        key: str(form.get(key, "")).strip()
+        for key in ("category", "new_category", "name", "description")
+    }
+    category = values["new_category"] or values["category"]
+    errors = {}
+    if not category:
+        errors["category"] = "Choose the category the theme belongs to, or name a new one"
+    if not values["name"]:
+        errors["name"] = "Enter the theme's name"
+    if not errors:
+        body = {"category": category, "name": values["name"], "description": values["description"]}
+        try:
+            created = await client.add_theme(user.principal, body)
+        except DownstreamError as exc:
+            if exc.status == 409:
+                errors = {"name": str(exc.problem.get("detail") or "That theme already exists")}
+            elif exc.status == 422:
+                errors = _field_errors(
+                    exc,
+                    {"category": "category", "name": "name", "description": "description"},
+                    "name",
+                )
+            else:
+                raise
+        else:
+            return RedirectResponse(f"/admin/themes?added={created.name}", status_code=303)
+    return await _themes_page(request, user, client, values, errors)
+
+
+@router.post("/themes/reanalyse", dependencies=[Depends(verify_csrf)])
+async def reanalyse(request: Request, user: Administrator, client: FeedbackClientDep):
+    """Analyse every record again with the model and framework in use; corrections are kept."""
+    await client.reanalyse(user.principal, everything=True)
+    return RedirectResponse("/admin/themes?reanalysis=queued", status_code=303)

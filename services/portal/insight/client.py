@@ -11,6 +11,7 @@ from services.portal.insight.schemas import (
     EqualityReport,
     FftReport,
     Framework,
+    FrameworkVersion,
     HotspotReport,
     Labels,
     LabelSummary,
@@ -53,6 +54,28 @@ class InsightClientMixin:
     async def theme_framework(self, principal: Principal) -> Framework:
         response = await self.request("GET", "/v1/labels/framework", principal=principal)
         return Framework.model_validate(response.json())
+
+    async def framework_versions(self, principal: Principal) -> list[FrameworkVersion]:
+        response = await self.request("GET", "/v1/labels/framework/versions", principal=principal)
+        return [FrameworkVersion.model_validate(v) for v in response.json()]
+
+    async def add_theme(self, principal: Principal, body: dict[str, str]) -> Framework:
+        response = await self.request(
+            "POST", "/v1/labels/framework/themes", principal=principal, json=body
+        )
+        return Framework.model_validate(response.json())
+
+    async def reanalyse(self, principal: Principal, *, everything: bool) -> None:
+        await self.request(
+            "POST",
+            "/v1/labels/reanalyse",
+            principal=principal,
+            params={"everything": "true" if everything else "false"},
+        )
+
+    async def corrections_csv(self, principal: Principal) -> bytes:
+        response = await self.request("GET", "/v1/labels/corrections.csv", principal=principal)
+        return response.content
 
     async def redact(self, principal: Principal, text: str, known_names: list[str]) -> str:
         response = await self.request(

@@ -63,7 +63,16 @@ class FrameworkTheme(BaseModel):
 class Framework(BaseModel):
     name: str
     number: int
+    note: str = ""
+    created_at: dt.datetime | None = None
     themes: list[FrameworkTheme]
+
+
+class FrameworkVersion(BaseModel):
+    name: str
+    number: int
+    note: str
+    created_at: dt.datetime
 
 
 class FftCounts(BaseModel):
