@@ -12,7 +12,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 
 from services.common.http_client import DownstreamError
 from services.common.roles import FEEDBACK_READERS, Role
@@ -30,10 +30,13 @@ CORRECTOR_ROLES = frozenset({Role.patient_experience_manager, Role.pals_officer,
 insight_pages = PagePolicy("insight_pages", roles=INSIGHT_ROLES)
 label_pages = PagePolicy("label_pages", roles=FEEDBACK_READERS)
 label_correction = PagePolicy("label_correction", roles=CORRECTOR_ROLES)
+# feedback_api lets only the patient experience manager export corrections for retraining.
+correction_export = PagePolicy("correction_export", roles={Role.patient_experience_manager})
 
 InsightReader = Annotated[SignedIn, Depends(insight_pages)]
 LabelReader = Annotated[SignedIn, Depends(label_pages)]
 LabelCorrector = Annotated[SignedIn, Depends(label_correction)]
+CorrectionExporter = Annotated[SignedIn, Depends(correction_export)]
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 SECTIONS = [
@@ -124,7 +127,20 @@ def percent(value: float | None) -> str:
 @router.get("/insight")
 async def insight_home(request: Request, user: InsightReader, client: FeedbackClientDep):
     """The insight pages, listed."""
-    return render(request, "insight/index.jinja", await _context(request, client, user))
+    context = await _context(request, client, user)
+    context["can_export_corrections"] = Role.patient_experience_manager.value in user.user.roles
+    return render(request, "insight/index.jinja", context)
+
+
+@router.get("/insight/corrections.csv")
+async def corrections_csv(user: CorrectionExporter, client: FeedbackClientDep):
+    """Staff corrections with the labels as they stand, redacted, in the classify command's
+    columns: the file the analysis is retrained from."""
+    return Response(
+        await client.corrections_csv(user.principal),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="label-corrections.csv"'},
+    )
 
 
 @router.get("/insight/fft")

@@ -3,6 +3,7 @@
 import datetime as dt
 import uuid
 
+from services.common.roles import Role
 from services.feedback_api.feedback.models import Feedback
 from services.portal.demo import DEMO_PASSWORD
 from tests.support.pages import check_page, error_summary, text
@@ -179,3 +180,39 @@ def test_ward_staff_see_labels_but_cannot_correct_them(portal, feedback_api, min
     page = check_page(portal.get(f"/staff/feedback/{created.json()['id']}").text)
     assert "Themes and sentiment" in text(page.select_one("#labels"))
     assert page.select_one("#labels form") is None
+
+
+def test_a_manager_downloads_the_corrections_for_retraining_redacted(portal, feedback_api, mint):
+    marker = uuid.uuid4().hex.translate(str.maketrans("0123456789", "ghijklmnop"))
+    created = feedback_api.post(
+        "/v1/feedback",
+        json={
+            "channel": "fft",
+            "fft_answer": 5,
+            "ward_code": "L4",
+            "comment": f"Ring me on 07700 900123 about the parking {marker}",
+        },
+        headers=mint(),
+    )
+    feedback_api.patch(
+        f"/v1/labels/feedback/{created.json()['id']}",
+        json={"add_themes": ["Parking"]},
+        headers=mint("feedback", Role.patient_experience_manager),
+    )
+    sign_in(portal, "pem")
+    home = check_page(portal.get("/insight").text)
+    link = home.select_one("a[href='/insight/corrections.csv']")
+    assert link is not None and "Download the corrections" in link.get_text()
+    response = portal.get(link["href"])
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-disposition"].startswith("attachment")
+    assert response.text.splitlines()[0] == "comment,themes,sentiment,critical"
+    assert f"Ring me on [PHONE] about the parking {marker}" in response.text
+    assert "07700" not in response.text
+
+
+def test_only_the_patient_experience_manager_downloads_corrections(portal) -> None:
+    sign_in(portal, "board")
+    assert "corrections.csv" not in portal.get("/insight").text
+    assert portal.get("/insight/corrections.csv").status_code == 403
