@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
+import structlog
 from sqlmodel import Session
 
 from services.common.db import make_engine
@@ -16,6 +17,8 @@ from services.feedback_api.integrations import webhooks
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.labels import events as labels
 from services.feedback_api.settings import FeedbackSettings, get_settings
+
+log = structlog.get_logger(__name__)
 
 PURGE_IDEMPOTENCY = "purge_idempotency"
 SCHEDULES = {"purge-idempotency": PURGE_IDEMPOTENCY}
@@ -45,7 +48,13 @@ def build_worker(settings: FeedbackSettings) -> Worker:
 def main(argv: list[str]) -> int:
     settings = get_settings()
     configure_logging("feedback-worker", settings.log_level, settings.log_json)
-    return schedule_command(build_worker(settings), argv, SCHEDULES)
+    worker = build_worker(settings)
+    if not argv:
+        # A new model or framework in this release: bring every record's labels up to date.
+        with Session(worker.engine) as session:
+            if labels.queue_reanalysis_if_stale(session):
+                log.info("reanalysis_queued", reason="labels from another model or framework")
+    return schedule_command(worker, argv, SCHEDULES)
 
 
 if __name__ == "__main__":

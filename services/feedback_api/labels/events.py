@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Connection, event, insert
+from sqlalchemy import Connection, event, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from services.common.clock import utcnow
 from services.common.db import new_id
-from services.common.jobs import PENDING
+from services.common.jobs import PENDING, enqueue
+from services.feedback_api.analysis import load_analyser
 from services.feedback_api.feedback.models import Feedback, FeedbackAnswer
 from services.feedback_api.jobs.models import Job
-from services.feedback_api.labels import service
+from services.feedback_api.labels import framework, service
+from services.feedback_api.labels.models import FeedbackLabel
 
 INLINE_LIMIT = 50
 ANALYSE_FEEDBACK = "analyse_feedback"
@@ -77,6 +80,34 @@ def handle_analyse(session, payload: dict) -> None:
 
 def handle_reanalyse(session, payload: dict) -> None:
     service.reanalyse(session, everything=bool(payload.get("everything", False)))
+
+
+def queue_reanalysis_if_stale(session) -> bool:
+    """After a new model or framework is installed: queue one re-analysis of the records
+    labelled by another version. The worker calls this as it starts; the job's key names both
+    versions, so several workers starting together queue it once. True when queued."""
+    model_version = load_analyser().model_version
+    framework_name = framework.current(session).name
+    stale = session.execute(
+        select(FeedbackLabel.feedback_id)
+        .where(
+            (FeedbackLabel.model_version != model_version)
+            | (FeedbackLabel.framework_version != framework_name)
+        )
+        .limit(1)
+    ).first()
+    if stale is None:
+        return False
+    key = f"{REANALYSE}:{model_version}:{framework_name}"
+    if session.execute(select(Job.id).where(Job.dedupe_key == key)).first() is not None:
+        return False
+    enqueue(session, Job, REANALYSE, {"everything": False}, dedupe_key=key)
+    try:
+        session.commit()
+    except IntegrityError:  # another worker queued it first
+        session.rollback()
+        return False
+    return True
 
 
 register()

@@ -327,3 +327,29 @@ def test_free_text_answers_are_analysed_with_the_record(feedback_api, mint) -> N
     body = labels(feedback_api, mint, response.json()["id"])
     assert body["analysed"] is True
     assert "Parking" in [t["name"] for t in body["themes"]]
+
+
+def test_a_worker_starting_with_a_new_model_queues_reanalysis_once(
+    feedback_api, feedback_session, mint
+) -> None:
+    submit(feedback_api, mint, f"Waited hours for a bed {uuid.uuid4()}")
+    feedback_session.execute(update(FeedbackLabel).values(model_version="an-older-model"))
+    assert events.queue_reanalysis_if_stale(feedback_session) is True
+    # A second worker starting at the same time, or a restart, does not queue it again.
+    assert events.queue_reanalysis_if_stale(feedback_session) is False
+    queued = feedback_session.exec(select(Job).where(Job.kind == events.REANALYSE)).all()
+    assert len(queued) == 1 and queued[0].payload == {"everything": False}
+    service.reanalyse(feedback_session, commit_every_chunk=False)
+    stale = feedback_session.exec(
+        select(FeedbackLabel).where(FeedbackLabel.model_version == "an-older-model")
+    ).all()
+    assert stale == []
+
+
+def test_a_worker_starting_with_labels_up_to_date_queues_nothing(
+    feedback_api, feedback_session, mint
+) -> None:
+    submit(feedback_api, mint, f"Lovely staff {uuid.uuid4()}")
+    service.reanalyse(feedback_session, commit_every_chunk=False)
+    assert events.queue_reanalysis_if_stale(feedback_session) is False
+    assert feedback_session.exec(select(Job).where(Job.kind == events.REANALYSE)).all() == []
