@@ -8,6 +8,7 @@ the files: the predictor is rebuilt here from plain arrays.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,28 @@ WEIGHTS_NPZ = "weights.npz"
 FORMAT = 1
 
 SENTIMENTS = ("negative", "neutral", "positive")
+# Answers that say nothing: their sentiment is neutral whatever the model makes of "N/A" or "?",
+# so they do not move a ward's sentiment figures. (Their themes stay the model's: the labelled
+# data gives "Did not answer" a theme of its own.)
+_NON_ANSWERS = frozenset(
+    {
+        "na",
+        "n a",
+        "nil",
+        "no comment",
+        "no comments",
+        "not applicable",
+        "did not answer",
+        "no answer",
+        "nothing to say",
+        "test",
+    }
+)
+
+
+def says_nothing(text: str) -> bool:
+    words = " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return not words or words in _NON_ANSWERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +124,11 @@ class Analyser:
                 themes=tuple(
                     n for n, hit in zip(self.theme_names, theme_hits[row], strict=True) if hit
                 ),
-                sentiment=self.sentiment_classes[sentiment_index[row]],
+                sentiment=(
+                    "neutral"
+                    if says_nothing(texts[i])
+                    else self.sentiment_classes[sentiment_index[row]]
+                ),
                 critical=critical[row],
                 model_version=self.model_version,
             )

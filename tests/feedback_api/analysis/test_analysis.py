@@ -239,3 +239,13 @@ def test_everyday_complaints_and_praise_are_not_urgent():
     ]
     flagged = [c for c, r in zip(comments, load_analyser().analyse(comments)) if r.critical]
     assert flagged == []
+
+
+@pytest.mark.parametrize("text", ["N/A", "n/a.", "-", "?", "No comment", "Did not answer"])
+def test_an_answer_that_says_nothing_is_neutral(text):
+    assert load_analyser().analyse([text])[0].sentiment == "neutral"
+
+
+def test_a_comment_that_starts_with_a_non_answer_is_still_read():
+    result = load_analyser().analyse(["N/A - the reception staff were rude to my mother"])[0]
+    assert result.sentiment == "negative"
