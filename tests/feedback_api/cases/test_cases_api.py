@@ -16,6 +16,7 @@ from services.common.tokens import Principal
 from services.feedback_api.cases import service
 from services.feedback_api.cases.models import Case, CaseEvent, CaseSequence, CaseSubject
 from services.feedback_api.cases.schemas import Acknowledge, CaseCreate
+from services.feedback_api.feedback.models import Feedback
 
 PALS = Role.pals_officer
 PEM = Role.patient_experience_manager
@@ -569,5 +570,8 @@ def test_the_demo_cases_cover_the_lifecycle_and_are_loaded_once(feedback_session
     cases = feedback_session.exec(select(Case).where(Case.created_by == "demo")).all()
     assert {c.status for c in cases} == {"received", "acknowledged", "investigating", "closed"}
     assert all(MARK in c.narrative for c in cases)
+    # Each is opened from a demo complaint or PALS record, so it counts in the themes by source.
+    records = [feedback_session.get(Feedback, c.feedback_id) for c in cases]
+    assert all(r.is_demo and r.channel == c.case_type for r, c in zip(records, cases, strict=True))
     counts = service.overdue_counts(feedback_session, clock.today())
     assert counts.acknowledgements >= 1 and counts.responses >= 1
