@@ -72,6 +72,7 @@ def add_theme(
     name: str,
     description: str,
     created_by: str,
+    created_by_name: str = "",
     clock: Clock,
 ) -> FrameworkVersion:
     """A new framework version: the current themes plus one more (versions are never edited,
@@ -98,6 +99,7 @@ def add_theme(
         note=f"{base.name} plus the theme {name!r}",
         created_at=clock.now(),
         created_by=created_by,
+        created_by_name=created_by_name[:200],
     )
     session.add(version)
     session.flush()

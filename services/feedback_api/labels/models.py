@@ -43,6 +43,8 @@ class FrameworkVersion(FeedbackTable, table=True):
     note: str = Field(default="", max_length=500)
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     created_by: str = Field(max_length=120)
+    # The person's name when they added the theme ("" for the version Heard ships with).
+    created_by_name: str = Field(default="", max_length=200)
 
 
 class Theme(FeedbackTable, table=True):

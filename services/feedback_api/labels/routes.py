@@ -193,6 +193,7 @@ def _framework_public(session, version) -> FrameworkPublic:
         note=version.note,
         created_at=version.created_at,
         created_by=version.created_by,
+        created_by_name=version.created_by_name or None,
         themes=[
             ThemePublic(category=t.category, name=t.name, description=t.description)
             for t in framework.themes(session, version)
@@ -214,7 +215,14 @@ def framework_versions(
 ) -> list[FrameworkVersionSummary]:
     """Every version of the theme framework, oldest first."""
     return [
-        FrameworkVersionSummary.model_validate(v, from_attributes=True)
+        FrameworkVersionSummary(
+            name=v.name,
+            number=v.number,
+            note=v.note,
+            created_at=v.created_at,
+            created_by=v.created_by,
+            created_by_name=v.created_by_name or None,
+        )
         for v in framework.versions(session)
     ]
 
@@ -240,6 +248,7 @@ def add_theme(
         name=data.name,
         description=data.description,
         created_by=_who(caller),
+        created_by_name=caller.name or "",
         clock=clock,
     )
     enqueue(session, Job, REANALYSE, {"everything": False})

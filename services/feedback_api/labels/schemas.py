@@ -83,6 +83,9 @@ class FrameworkPublic(BaseModel):
     note: str
     created_at: dt.datetime
     created_by: str
+    created_by_name: str | None = Field(
+        default=None, description="The name of the person who added the version's theme"
+    )
     themes: list[ThemePublic]
 
 
@@ -92,6 +95,9 @@ class FrameworkVersionSummary(BaseModel):
     note: str
     created_at: dt.datetime
     created_by: str
+    created_by_name: str | None = Field(
+        default=None, description="The name of the person who added the version's theme"
+    )
 
 
 class ThemeCreate(BaseModel):

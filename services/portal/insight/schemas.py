@@ -73,6 +73,7 @@ class FrameworkVersion(BaseModel):
     number: int
     note: str
     created_at: dt.datetime
+    created_by_name: str | None = None
 
 
 class FftCounts(BaseModel):

@@ -69,6 +69,12 @@ def test_an_administrator_adds_a_theme_in_a_new_framework_version(feedback_api, 
     )
     assert created.status_code == 201, created.text
     assert created.json()["name"] == "v7.1" and len(created.json()["themes"]) == 34
+    versions = feedback_api.get("/v1/labels/framework/versions", headers=admin).json()
+    assert [(v["name"], v["created_by_name"]) for v in versions] == [
+        ("v7", None),
+        ("v7.1", created.json()["created_by_name"]),
+    ]
+    assert created.json()["created_by_name"] == "Test User"  # the name in the caller's token
     current = feedback_api.get("/v1/labels/framework", headers=admin).json()
     assert current["name"] == "v7.1" and name in [t["name"] for t in current["themes"]]
     again = feedback_api.post(

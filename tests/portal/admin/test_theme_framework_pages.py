@@ -39,6 +39,14 @@ def test_an_administrator_adds_a_theme_that_staff_can_then_give(
     assert "The theme has been added in framework v7.1" in text(after)
     assert "Framework in use: v7.1" in text(after)
     assert name in text(after) and "Chaplains, prayer rooms" in text(after)
+    # The versions list names the person who added the theme, not their account id.
+    versions = [text(li) for li in after.select("#versions + ul li")]
+    assert (
+        versions[0].startswith("v7.1, ")
+        and f", added by Alex Morgan: v7 plus the theme '{name}'" in versions[0]
+    )
+    assert versions[-1].startswith("v7, ") and ", as Heard ships it: NHS Patient" in versions[-1]
+    assert "portal:" not in " ".join(versions)
     # Every record is analysed again under the new version, by the worker.
     assert feedback_session.exec(select(Job).where(Job.kind == REANALYSE)).first() is not None
 
