@@ -6,7 +6,8 @@
    ignores zeros (lowest = 1, ties broken at ward level by first speciality, second speciality,
    then name). When the rank-1 child just before it is primary-suppressed, the first rank-2 child
    has its counts hidden too (its percentages stay), so the hidden count cannot be recovered by
-   subtracting the visible children from the parent's total.
+   subtracting the visible children from the parent's total. A rank-2 child that is itself
+   primary-suppressed gets no second reason, and nothing further is hidden.
 3. Cascade: when a parent is suppressed at all, its rank-1 and rank-2 children are suppressed
    (counts hidden, percentages stay), so the parent's children cannot be used to rebuild it.
 """
@@ -63,9 +64,15 @@ def rank(units: Sequence[Unit]) -> list[Unit]:
 
 def secondary(ordered: Sequence[Unit]) -> None:
     """As the national pipeline does: walk the children in rank order; a rank-2 child straight
-    after a primary-suppressed rank-1 child is suppressed too."""
+    after a primary-suppressed rank-1 child is suppressed too, unless it is itself
+    primary-suppressed (then two are hidden already and nothing more is)."""
     for previous, current in itertools.pairwise(ordered):
-        if previous.rank == 1 and PRIMARY in previous.reasons and current.rank == 2:
+        if (
+            previous.rank == 1
+            and PRIMARY in previous.reasons
+            and current.rank == 2
+            and PRIMARY not in current.reasons
+        ):
             current.reasons.add(SECONDARY)
 
 

@@ -107,6 +107,58 @@ def test_secondary_suppression_follows_the_dense_rank_and_zeros_are_ignored() ->
     assert reasons["E"] == []
 
 
+def test_a_tie_for_second_smallest_hides_one_ward_chosen_by_specialty_then_name(
+    feedback_api, feedback_session, mint
+):
+    # Radiotherapy and Proton Beam Therapy share specialty 800; the day unit's is 370.
+    add(feedback_session, "RT-W", {1: 3})
+    add(feedback_session, "PBT", {1: 7})
+    add(feedback_session, "CDU-W", {2: 7})
+    rows = report(feedback_api, mint)
+    assert rows[("ward", "RT-W")]["suppression"] == ["primary"]
+    assert rows[("ward", "CDU-W")]["suppression"] == ["secondary"]  # 370 before 800
+    assert rows[("ward", "PBT")]["counts"]["very_good"] == 7
+
+
+def test_a_tie_within_a_specialty_is_broken_by_ward_name(feedback_api, feedback_session, mint):
+    add(feedback_session, "CDU-W", {1: 2})
+    add(feedback_session, "RT-W", {1: 9})
+    add(feedback_session, "PBT", {3: 9})
+    rows = report(feedback_api, mint)
+    assert rows[("ward", "PBT")]["suppression"] == ["secondary"]  # "Proton ..." < "Radio..."
+    assert rows[("ward", "RT-W")]["suppressed"] is False
+
+
+def test_a_second_smallest_with_1_to_4_is_hidden_once_and_nothing_more_is() -> None:
+    children = [Unit("A", 2), Unit("B", 3), Unit("C", 10)]
+    suppress_children(None, children)
+    assert {u.code: sorted(u.reasons) for u in children} == {
+        "A": ["primary"],
+        "B": ["primary"],  # not also "secondary": it is hidden for its own small number
+        "C": [],
+    }
+
+
+def test_a_site_hidden_by_secondary_suppression_cascades_to_its_two_smallest_wards(
+    feedback_api, feedback_session, mint
+):
+    # Sites of the trust: REN20 (Liverpool) 3 responses, REN01 (Wirral) 22, REN03 none.
+    add(feedback_session, "L4", {1: 3})
+    add(feedback_session, "RT-W", {1: 5})
+    add(feedback_session, "PBT", {1: 7})
+    add(feedback_session, "CDU-W", {1: 10})
+    rows = report(feedback_api, mint)
+    assert rows[("site", "REN20")]["suppression"] == ["primary"]
+    assert rows[("site", "REN01")]["suppression"] == ["secondary"]
+    # Its wards would otherwise add up to the hidden site: the two smallest are hidden too,
+    # counts only, as NHS England does.
+    assert rows[("ward", "RT-W")]["suppression"] == ["cascade"]
+    assert rows[("ward", "PBT")]["suppression"] == ["cascade"]
+    assert rows[("ward", "PBT")]["percentage_positive"] == 1.0
+    assert rows[("ward", "CDU-W")]["counts"]["very_good"] == 10
+    assert rows[("trust", "REN")]["counts"]["very_good"] == 25
+
+
 def test_no_secondary_suppression_when_the_smallest_is_not_suppressed() -> None:
     children = [Unit("A", 5), Unit("B", 6)]
     suppress_children(None, children)
