@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class FftCounts(BaseModel):
@@ -91,14 +91,18 @@ class HotspotReport(BaseModel):
 class EqualityCell(BaseModel):
     value: str
     label: str
-    gave_feedback: str  # a number, "fewer than 5", or "0"
-    complained: str
+    gave_feedback: str = Field(
+        description='A number (0 included), "fewer than 5" for 1 to 4, or "hidden" for a count '
+        "hidden so that a smaller one cannot be worked out by subtraction"
+    )
+    complained: str = Field(description="As gave_feedback")
 
 
 class EqualityBreakdown(BaseModel):
     characteristic: str
     label: str
     rows: list[EqualityCell]
+    note: str | None = None
 
 
 class EqualityReport(BaseModel):

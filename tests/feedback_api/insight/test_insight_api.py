@@ -10,6 +10,7 @@ from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.insight import service
 from services.feedback_api.insight.equality import small_number
 from services.feedback_api.labels.models import FeedbackLabel, FeedbackTheme
+from tests.support.suppression import possible_values
 
 BOARD = Role.board_reader
 
@@ -228,3 +229,83 @@ def test_equality_breakdown_shows_small_counts_as_fewer_than_5(
     disability = next(b for b in body["breakdowns"] if b["characteristic"] == "disability")
     hearing = next(r for r in disability["rows"] if r["value"] == "02")
     assert hearing["gave_feedback"] == "10"
+
+
+def add_people(session, at: dt.datetime, people: list[tuple[str | None, str]], age="25-34"):
+    """Records, each with the sex given (None: the question not answered) and its channel."""
+    from services.feedback_api.respondents.models import EqualityMonitoring
+
+    for sex, channel in people:
+        record = Feedback(channel=channel, ward_code="L4", received_at=at, created_by="test")
+        session.add(record)
+        session.flush()
+        if sex:
+            session.add(EqualityMonitoring(feedback_id=record.id, sex=sex, age_band=age))
+    session.flush()
+
+
+def equality_report(feedback_api, mint, start: str, end: str) -> dict:
+    response = feedback_api.get(
+        "/v1/insight/equality", params={"start": start, "end": end}, headers=mint("feedback", BOARD)
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_a_group_of_3_cannot_be_worked_out_by_subtracting_from_the_total(
+    feedback_api, feedback_session, mint
+):
+    people = (
+        [("2", "fft")] * 14
+        + [("2", "complaint")] * 6
+        + [("1", "complaint")] * 3
+        + [(None, "fft")] * 10
+        + [(None, "complaint")] * 8
+    )
+    add_people(feedback_session, dt.datetime(2015, 7, 10, tzinfo=dt.UTC), people)
+    body = equality_report(feedback_api, mint, "2015-07-01", "2015-07-31")
+    assert (body["total_feedback"], body["total_complaints"]) == ("41", "17")
+    sex = next(b for b in body["breakdowns"] if b["characteristic"] == "sex")
+    rows = {r["label"]: (r["gave_feedback"], r["complained"]) for r in sex["rows"]}
+    assert rows == {
+        "Male": ("fewer than 5", "fewer than 5"),
+        # the next smallest in each column is hidden with it
+        "Female": ("20", "hidden"),
+        "Intersex or indeterminate": ("0", "0"),
+        "Prefer not to say": ("0", "0"),
+        "Not asked or not answered": ("hidden", "8"),
+    }
+    male = [r["label"] for r in sex["rows"]].index("Male")
+    for column, total in (("gave_feedback", 41), ("complained", 17)):
+        published = [r[column] for r in sex["rows"]]
+        assert len(possible_values(total, published, male)) > 1, column
+    assert "cannot be worked out by subtracting" in body["note"]
+
+
+def test_nothing_more_is_hidden_when_no_count_is_small(feedback_api, feedback_session, mint):
+    people = [("2", "fft")] * 20 + [("1", "complaint")] * 9 + [(None, "fft")] * 6
+    add_people(feedback_session, dt.datetime(2015, 9, 10, tzinfo=dt.UTC), people)
+    body = equality_report(feedback_api, mint, "2015-09-01", "2015-09-30")
+    sex = next(b for b in body["breakdowns"] if b["characteristic"] == "sex")
+    rows = {r["label"]: (r["gave_feedback"], r["complained"]) for r in sex["rows"]}
+    assert rows["Female"] == ("20", "0") and rows["Male"] == ("9", "9")
+    assert rows["Prefer not to say"] == ("0", "0")  # 0 is shown as 0
+    assert rows["Not asked or not answered"] == ("6", "0")
+    cells = [c for b in body["breakdowns"] for r in b["rows"] for c in r.values()]
+    assert "hidden" not in cells and "fewer than 5" not in cells
+    assert all(b["note"] is None for b in body["breakdowns"])
+    assert "hidden" not in body["note"].lower()
+
+
+def test_one_small_group_hides_only_within_its_own_breakdown(feedback_api, feedback_session, mint):
+    people = [("2", "fft")] * 20 + [("1", "fft")] * 3 + [(None, "fft")] * 10
+    add_people(feedback_session, dt.datetime(2015, 11, 10, tzinfo=dt.UTC), people)
+    body = equality_report(feedback_api, mint, "2015-11-01", "2015-11-30")
+    by = {b["characteristic"]: b for b in body["breakdowns"]}
+    sex = {r["label"]: r["gave_feedback"] for r in by["sex"]["rows"]}
+    assert sex["Male"] == "fewer than 5" and sex["Not asked or not answered"] == "hidden"
+    assert sex["Female"] == "20"
+    # Age was answered by the same 23 people, all 25 to 34: nothing there to protect.
+    age = {r["label"]: r["gave_feedback"] for r in by["age_band"]["rows"]}
+    assert age["25-34"] == "23" and age["Not asked or not answered"] == "10"
+    assert "hidden" not in [r["gave_feedback"] for r in by["age_band"]["rows"]]
