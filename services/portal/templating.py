@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,34 @@ def make_templates() -> Jinja2Blocks:
         FFT_ANSWERS=[(int(code), label) for code, label in FFT_LABELS.items()],
         ROLE_LABELS={role.value: label for role, label in ROLE_LABELS.items()},
     )
-    env.filters["date"] = lambda value: value.strftime("%-d %B %Y") if value else ""
+    env.filters["date"] = long_date
+    env.filters["month"] = month_name
     env.filters["datetime"] = lambda value: (
         value.strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm")
         if value
         else ""
     )
     return templates
+
+
+def long_date(value: dt.date | str | None) -> str:
+    """A date as NHS pages write it, "4 June 2026" (a date or an ISO date string)."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value.strftime("%-d %B %Y")
+
+
+def month_name(value: str | None) -> str:
+    """A month as people read it: "2026-06" becomes "June 2026" (anything else is left as is)."""
+    try:
+        return dt.datetime.strptime(value or "", "%Y-%m").strftime("%B %Y")
+    except ValueError:
+        return value or ""
 
 
 def is_htmx(request: Request) -> bool:

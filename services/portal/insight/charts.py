@@ -62,6 +62,22 @@ def to_svg(spec: dict, *, chart_id: str, title: str, description: str) -> Markup
     return Markup(head + "</desc>" + body)  # noqa: S704 (built from escaped parts and vl-convert)
 
 
+def _categories(category: str, order: list[str] | None, width: int) -> alt.X:
+    """The category axis: in the order given (every category kept, even one without data), with
+    labels level when they fit and slanted when there are many, such as twelve months."""
+    if order is None:
+        return alt.X(f"{category}:O", title=None)
+    longest = max((len(label) for label in order), default=0)
+    fits = width / max(len(order), 1) >= longest * 7 + 8  # about 7 pixels a character
+    return alt.X(
+        f"{category}:O",
+        title=None,
+        sort=order,
+        scale=alt.Scale(domain=order),
+        axis=alt.Axis(labelAngle=0) if fits else alt.Axis(labelAngle=-45, labelAlign="right"),
+    )
+
+
 def stacked_bars(
     rows: list[dict],
     *,
@@ -74,6 +90,7 @@ def stacked_bars(
     value_title: str,
     horizontal: bool = False,
     colours: dict[str, str] | None = None,
+    order: list[str] | None = None,
     width: int = 560,
 ) -> Markup:
     colour = alt.Color(f"{stack}:N", title=None)
@@ -83,7 +100,7 @@ def stacked_bars(
             title=None,
             scale=alt.Scale(domain=list(colours), range=list(colours.values())),
         )
-    category_channel = alt.X(f"{category}:O", title=None)
+    category_channel = _categories(category, order, width)
     value_channel = alt.Y(f"sum({value}):Q", title=value_title)
     if horizontal:
         category_channel = alt.Y(f"{category}:N", title=None, sort="-x")
@@ -108,11 +125,15 @@ def bars(
     value_title: str,
     rule: float | None = None,
     rule_label: str = "",
+    order: list[str] | None = None,
     width: int = 420,
 ) -> Markup:
     base = alt.Chart(alt.Data(values=rows))
+    x = alt.X(f"{category}:O", title=None, sort=None)
+    if order is not None:
+        x = _categories(category, order, width)
     chart = base.mark_bar(color=NHS_BLUE).encode(
-        x=alt.X(f"{category}:O", title=None, sort=None),
+        x=x,
         y=alt.Y(f"{value}:Q", title=value_title),
     )
     if rule is not None:
@@ -138,6 +159,7 @@ def grouped_bars(
     value_title: str,
     percent: bool = False,
     colours: dict[str, str] | None = None,
+    order: list[str] | None = None,
     width: int = 560,
 ) -> Markup:
     """Bars side by side per category (e.g. positive and negative per month)."""
@@ -152,7 +174,7 @@ def grouped_bars(
         alt.Chart(alt.Data(values=rows))
         .mark_bar()
         .encode(
-            x=alt.X(f"{category}:O", title=None),
+            x=_categories(category, order, width),
             xOffset=alt.XOffset(f"{group}:N"),
             y=alt.Y(
                 f"{value}:Q",

@@ -21,7 +21,7 @@ from services.portal.csrf import verify_csrf
 from services.portal.deps import FeedbackClientDep, PagePolicy
 from services.portal.insight import charts
 from services.portal.organisation import organisation_cache
-from services.portal.templating import render
+from services.portal.templating import long_date, month_name, render
 
 router = APIRouter(tags=["insight"])
 
@@ -149,7 +149,7 @@ async def fft_page(request: Request, user: InsightReader, client: FeedbackClient
     filters = _filters(request, ("start", "end", "site_code", "ward_code"))
     errors = _check_months(filters, ("start", "end"))
     report, errors = await _report(client.fft_report, user, filters, errors)
-    chart, table, wards = None, [], []
+    chart, table, matrix, quiet = None, [], [], []
     if report:
         focus = [r for r in report.rows if r.level == "trust"]
         label = "the trust"
@@ -166,12 +166,12 @@ async def fft_page(request: Request, user: InsightReader, client: FeedbackClient
                 ("Negative", row.percentage_negative),
             ):
                 if value is not None:
-                    points.append({"month": row.month, "share": value, "measure": name})
+                    points.append({"month": month_name(row.month), "share": value, "measure": name})
         table = focus
         description = (
             f"Percentage positive and negative FFT answers for {label} by month, "
-            f"{report.months[0]} to {report.months[-1]}. The same figures are in the table "
-            "that follows the chart."
+            f"{month_name(report.months[0])} to {month_name(report.months[-1])}. The same "
+            "figures are in the table that follows the chart."
         )
         chart = charts.grouped_bars(
             points,
@@ -184,8 +184,9 @@ async def fft_page(request: Request, user: InsightReader, client: FeedbackClient
             value_title="Share of responses",
             percent=True,
             colours={"Positive": charts.NHS_GREEN, "Negative": charts.NHS_RED},
+            order=[month_name(m) for m in report.months],
         )
-        wards = [r for r in report.rows if r.level == "ward"]
+        matrix, quiet = ward_matrix(report)
     return await _report_page(
         request,
         client,
@@ -196,10 +197,25 @@ async def fft_page(request: Request, user: InsightReader, client: FeedbackClient
         report=report,
         chart=chart,
         table=table,
-        ward_rows=wards,
+        matrix=matrix,
+        quiet_wards=quiet,
         percent=percent,
         suppression_labels=SUPPRESSION_LABELS,
     )
+
+
+def ward_matrix(report) -> tuple[list[dict], list[str]]:
+    """Wards as rows and months as columns (each cell that ward's row for that month, or None
+    when it had no responses), and the names of the wards with no responses at all, which are
+    left out of the rows."""
+    wards: dict[str, dict] = {}
+    for row in report.rows:
+        if row.level == "ward":
+            ward = wards.setdefault(row.code, {"code": row.code, "name": row.name, "months": {}})
+            ward["months"][row.month] = row if row.total_responses else None
+    matrix = [w for w in wards.values() if any(w["months"].values())]
+    quiet = [w["name"] for w in wards.values() if not any(w["months"].values())]
+    return matrix, quiet
 
 
 @router.get("/insight/themes")
@@ -222,7 +238,10 @@ async def themes_page(request: Request, user: InsightReader, client: FeedbackCli
             if r.theme in top
         ]
         grouping = {"channel": "source", "site": "site", "ward": "ward"}[report.group_by]
-        title = f"The 12 most frequent themes by {grouping}, {report.start} to {report.end}"
+        title = (
+            f"The 12 most frequent themes by {grouping}, "
+            f"{long_date(report.start)} to {long_date(report.end)}"
+        )
         chart = charts.stacked_bars(
             points,
             chart_id="themes-chart",
@@ -259,7 +278,7 @@ async def sentiment_page(request: Request, user: InsightReader, client: Feedback
     chart = None
     if report:
         points = [
-            {"month": m.month, "comments": getattr(m, key), "sentiment": label}
+            {"month": month_name(m.month), "comments": getattr(m, key), "sentiment": label}
             for m in report.months
             for key, label in SENTIMENT_LABELS.items()
         ]
@@ -268,15 +287,16 @@ async def sentiment_page(request: Request, user: InsightReader, client: Feedback
             chart_id="sentiment-chart",
             title="Comments by sentiment per month",
             description=(
-                f"Stacked bars per month from {report.months[0].month} to "
-                f"{report.months[-1].month}: positive, neutral or mixed, and negative comments. "
-                "The same figures are in the table that follows the chart."
+                f"Stacked bars per month from {month_name(report.months[0].month)} to "
+                f"{month_name(report.months[-1].month)}: positive, neutral or mixed, and "
+                "negative comments. The same figures are in the table that follows the chart."
             ),
             category="month",
             value="comments",
             stack="sentiment",
             value_title="Comments",
             colours={SENTIMENT_LABELS[k]: charts.SENTIMENT_COLOURS[k] for k in SENTIMENT_LABELS},
+            order=[month_name(m.month) for m in report.months],
         )
     return await _report_page(
         request,
@@ -296,28 +316,37 @@ async def hotspots_page(request: Request, user: InsightReader, client: FeedbackC
     filters = _filters(request, ("month", "site_code"))
     errors = _check_months(filters, ("month",))
     report, errors = await _report(client.hotspots_report, user, filters, errors)
-    spot_charts = []
+    spot_charts, spot_months = [], []
     if report:
-        for index, spot in enumerate(report.hotspots[:10]):
-            months = [f"-{len(spot.baseline) - i}" for i in range(len(spot.baseline))]
+        for index, spot in enumerate(report.hotspots):
+            # The baseline is the months just before the hotspot's own, oldest first.
+            this_month = dt.datetime.strptime(spot.month, "%Y-%m").date()
+            months = [
+                month_name(_months_before(this_month, len(spot.baseline) - i))
+                for i in range(len(spot.baseline))
+            ]
+            spot_months.append(months)
+            if index >= 10:
+                continue
             points = [
                 {"month": m, "negative": n} for m, n in zip(months, spot.baseline, strict=True)
             ]
-            points.append({"month": spot.month, "negative": spot.count})
+            points.append({"month": month_name(spot.month), "negative": spot.count})
             spot_charts.append(
                 charts.bars(
                     points,
                     chart_id=f"hotspot-chart-{index}",
                     title=f"{spot.theme} on {spot.ward_name}: negative comments",
                     description=(
-                        f"Bars for the previous {len(spot.baseline)} months and {spot.month}; "
-                        f"the dashed line is the upper control limit, {spot.upper_limit}. "
-                        f"{spot.month} has {spot.count}."
+                        f"Bars for the previous {len(spot.baseline)} months and "
+                        f"{month_name(spot.month)}; the dashed line is the upper control limit, "
+                        f"{spot.upper_limit}. {month_name(spot.month)} has {spot.count}."
                     ),
                     category="month",
                     value="negative",
                     value_title="Negative comments",
                     rule=spot.upper_limit,
+                    order=[*months, month_name(spot.month)],
                 )
             )
     return await _report_page(
@@ -329,7 +358,13 @@ async def hotspots_page(request: Request, user: InsightReader, client: FeedbackC
         errors=errors,
         report=report,
         spot_charts=spot_charts,
+        spot_months=spot_months,
     )
+
+
+def _months_before(month: dt.date, n: int) -> str:
+    index = month.year * 12 + month.month - 1 - n
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 @router.get("/insight/equality")
@@ -352,8 +387,9 @@ async def equality_page(request: Request, user: InsightReader, client: FeedbackC
                     chart_id=f"equality-chart-{index}",
                     title=f"Feedback by {breakdown.label.lower()}",
                     description=(
-                        "Bars for the groups with 5 or more people; groups with fewer are "
-                        "shown only in the table, as fewer than 5."
+                        "Bars for the groups whose number is shown. Groups of fewer than 5, "
+                        "and any number hidden so that a smaller one cannot be worked out, "
+                        "are only in the table that follows the chart."
                     ),
                     category="group",
                     value="responses",

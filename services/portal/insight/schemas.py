@@ -168,6 +168,7 @@ class EqualityBreakdown(BaseModel):
     characteristic: str
     label: str
     rows: list[EqualityCell]
+    note: str | None = None
 
 
 class EqualityReport(BaseModel):

@@ -2,8 +2,11 @@
 
 import uuid
 
+import httpx
 import pytest
 
+from services.common.roles import Role
+from services.common.tokens import Principal, TokenIssuer
 from services.portal.demo import DEMO_PASSWORD
 from tests.support.browser import axe_violations
 
@@ -51,4 +54,51 @@ def test_a_manager_reads_the_dashboards_and_corrects_a_comment(page) -> None:
     page.click("#labels button:has-text('Save labels')")
     page.wait_for_selector("#labels >> text=Your correction has been saved")
     assert "(set by Priya Shah" in page.locator("#labels").inner_text()
+    assert axe_violations(page) == []
+
+
+def test_the_ward_matrix_and_a_protected_equality_breakdown_pass_axe(page, stack) -> None:
+    """March 2017 is this test's own: 3 people on one ward, 10 on another, 20 on a third."""
+    issuer = TokenIssuer("portal", (stack.keys_dir / "portal.pem").read_text())
+    manager = Principal(
+        sub="browser-test", name="Browser Test", roles=frozenset({Role.patient_experience_manager})
+    )
+    items = []
+    for ward, answer, n, sex in (("RT-W", 1, 3, "1"), ("PBT", 2, 10, "2"), ("CDU-W", 4, 20, None)):
+        for i in range(n):
+            item = {
+                "channel": "fft",
+                "fft_answer": answer,
+                "ward_code": ward,
+                "received_at": f"2017-03-{10 + i % 10}T12:00:00Z",
+            }
+            if sex:
+                item["equality"] = {"sex": sex}
+            items.append(item)
+    response = httpx.post(
+        f"{stack.url('feedback')}/v1/feedback/batch",
+        json={"items": items},
+        headers={"Authorization": f"Bearer {issuer.mint('feedback', manager)}"},
+        timeout=60,
+    )
+    assert response.status_code == 200, response.text
+
+    page.goto("/sign-in")
+    page.fill("#email", "pem@demo.heard.example")
+    page.fill("#password", DEMO_PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.goto("/insight/fft?start=2017-02&end=2017-04")
+    matrix = page.locator("table.heard-matrix")
+    assert matrix.locator("thead th").all_inner_texts()[1:] == [
+        "February 2017",
+        "March 2017",
+        "April 2017",
+    ]
+    assert matrix.locator("tbody tr").count() == 3
+    assert "*" in matrix.locator("tbody tr", has_text="Radiotherapy - Wirral").inner_text()
+    assert axe_violations(page) == []
+
+    page.goto("/insight/equality?start=2017-03-01&end=2017-03-31")
+    sex = page.locator("h2:text-is('Sex') + figure + table, h2:text-is('Sex') ~ table").first
+    assert "fewer than 5" in sex.inner_text() and "hidden" in sex.inner_text()
     assert axe_violations(page) == []

@@ -5,8 +5,10 @@ import uuid
 
 from services.common.roles import Role
 from services.feedback_api.feedback.models import Feedback
+from services.feedback_api.respondents.models import EqualityMonitoring
 from services.portal.demo import DEMO_PASSWORD
 from tests.support.pages import check_page, error_summary, text
+from tests.support.suppression import possible_values
 
 
 def sign_in(portal, who: str) -> None:
@@ -42,6 +44,10 @@ def add_fft(session, ward: str, answers: dict[int, int], month: dt.date) -> None
     session.flush()
 
 
+def cells(row) -> list[str]:
+    return [c.get_text(" ", strip=True) for c in row.select("td")]
+
+
 def test_the_fft_dashboard_shows_a_chart_with_a_table_and_suppression_marks(
     portal, feedback_session
 ) -> None:
@@ -49,26 +55,72 @@ def test_the_fft_dashboard_shows_a_chart_with_a_table_and_suppression_marks(
     add_fft(feedback_session, "PBT", {1: 6, 2: 4}, dt.date(2019, 6, 1))
     add_fft(feedback_session, "CDU-W", {1: 12, 4: 8}, dt.date(2019, 6, 1))
     sign_in(portal, "board")
-    response = portal.get("/insight/fft", params={"start": "2019-06", "end": "2019-06"})
+    response = portal.get("/insight/fft", params={"start": "2019-05", "end": "2019-07"})
     assert response.status_code == 200
     page = check_page(response.text)
     assert page.h1.get_text(strip=True) == "Friends and Family Test by ward and month"
-    svg = page.select_one("figure svg")
-    assert svg["role"] == "img"
-    title = svg.find("title").get_text()
-    assert "FFT percentage positive and negative" in title
+    svg = page.select_one("figure svg[role=img]")
+    assert "FFT percentage positive and negative" in svg.find("title").get_text()
     assert svg["aria-labelledby"].split()[0] == svg.find("title")["id"]
-    assert svg.find("desc").get_text()
-    tables = page.select("table")
-    assert tables and tables[0].caption
-    rows = {r.th.get_text(strip=True): r for r in page.select("table")[1].select("tbody tr")}
-    small = [c.get_text(strip=True) for c in rows["Radiotherapy - Wirral"].select("td")]
-    assert small[:2] == ["2019-06", "3"] and small[2:8] == ["*"] * 6
-    second = [c.get_text(strip=True) for c in rows["Proton Beam Therapy"].select("td")]
-    assert second[2:8] == ["*"] * 6 and second[8] == "100%"  # counts hidden, percentage kept
-    large = [c.get_text(strip=True) for c in rows["Chemotherapy Day Unit - Wirral"].select("td")]
-    assert large[2] == "12" and large[8] == "60%" and large[9] == "40%"
+    assert "May 2019 to July 2019" in svg.find("desc").get_text()
+    assert "June 2019" in svg.get_text()  # the chart's axis names months as people do
+    trust = page.select("table")[0]
+    assert trust.caption.get_text(strip=True).startswith("The Clatterbridge Cancer Centre")
+    months = {r.th.get_text(strip=True): cells(r) for r in trust.select("tbody tr")}
+    assert list(months) == ["May 2019", "June 2019", "July 2019"]
+    assert months["June 2019"][:3] == ["33", "21", "4"] and months["June 2019"][-2:] == [
+        "76%",
+        "24%",
+    ]
+    assert months["May 2019"][0] == "0" and months["May 2019"][-1] == "–"
     assert "Insight" in text(page.select_one("header"))
+
+
+def test_the_ward_table_is_a_ward_by_month_matrix_without_empty_wards(
+    portal, feedback_session
+) -> None:
+    add_fft(feedback_session, "RT-W", {1: 3}, dt.date(2019, 6, 1))
+    add_fft(feedback_session, "PBT", {1: 6, 2: 4}, dt.date(2019, 6, 1))
+    add_fft(feedback_session, "CDU-W", {1: 12, 4: 8}, dt.date(2019, 6, 1))
+    add_fft(feedback_session, "CDU-W", {1: 1}, dt.date(2019, 7, 1))
+    sign_in(portal, "board")
+    page = check_page(
+        portal.get("/insight/fft", params={"start": "2019-05", "end": "2019-07"}).text
+    )
+    matrix = page.select_one("table.heard-matrix")
+    headers = [th.get_text(strip=True) for th in matrix.select("thead th")]
+    assert headers == ["Ward or service", "May 2019", "June 2019", "July 2019"]
+    rows = {r.th.get_text(strip=True): cells(r) for r in matrix.select("tbody tr")}
+    # One row per ward that had responses, not one per ward and month.
+    assert list(rows) == [
+        "Radiotherapy - Wirral",
+        "Proton Beam Therapy",
+        "Chemotherapy Day Unit - Wirral",
+    ]
+    assert rows["Radiotherapy - Wirral"] == ["– No responses", "* 3 responses", "– No responses"]
+    assert rows["Proton Beam Therapy"][1] == "100% 10 responses"  # secondary: % stays
+    assert rows["Chemotherapy Day Unit - Wirral"][1:] == ["60% 20 responses", "* 1 response"]
+    quiet = text(page.select_one("#by-ward").find_next("p").find_next("p"))
+    assert quiet.startswith("Not listed, because they had no responses in this period")
+    assert "Ward 4 (Haemato-oncology)" in quiet and "Proton Beam Therapy" not in quiet
+    star = matrix.select_one("tbody tr abbr")
+    assert star.get_text() == "*" and "fewer than 5" in star["title"]
+
+    # Each ward leads to its own months, with the counts NHS England publishes, marked.
+    link = matrix.select_one("a:-soup-contains('Proton Beam Therapy')")["href"]
+    detail = check_page(portal.get(link).text)
+    table = detail.select("table")[0]
+    assert table.caption.get_text(strip=True).startswith("Proton Beam Therapy")
+    june = next(r for r in table.select("tbody tr") if r.th.get_text(strip=True) == "June 2019")
+    assert cells(june)[0] == "10"
+    assert cells(june)[1:7] == ["*"] * 6 and cells(june)[7] == "100%"
+    assert "cannot be worked out" in june.select_one("abbr")["title"]
+    small = check_page(portal.get(link.replace("ward_code=PBT", "ward_code=RT-W")).text).select(
+        "table"
+    )[0]
+    june = next(r for r in small.select("tbody tr") if r.th.get_text(strip=True) == "June 2019")
+    assert cells(june) == ["3", *["*"] * 8]
+    assert "fewer than 5 responses" in june.select_one("abbr")["title"]
 
 
 def test_every_insight_page_passes_the_page_checks(portal) -> None:
@@ -87,7 +139,50 @@ def test_every_insight_page_passes_the_page_checks(portal) -> None:
         for figure in page.select("figure.heard-chart"):
             svg = figure.select_one("svg[role=img]")
             assert svg.find("title").get_text(strip=True)
-            assert figure.find_next_sibling("table") is not None
+            beside = figure.find_next_sibling()
+            assert beside.name == "table" or beside.select_one("table"), path
+
+
+def test_the_equality_page_hides_a_group_of_3_so_subtraction_cannot_reveal_it(
+    portal, feedback_session
+) -> None:
+    at = dt.datetime(2015, 7, 10, tzinfo=dt.UTC)
+    people = (
+        [("2", "fft")] * 14
+        + [("2", "complaint")] * 6
+        + [("1", "complaint")] * 3
+        + [(None, "fft")] * 10
+        + [(None, "complaint")] * 8
+    )
+    for sex, channel in people:
+        record = Feedback(channel=channel, ward_code="L4", received_at=at, created_by="test")
+        feedback_session.add(record)
+        feedback_session.flush()
+        if sex:
+            feedback_session.add(EqualityMonitoring(feedback_id=record.id, sex=sex))
+    feedback_session.flush()
+    sign_in(portal, "board")
+    response = portal.get("/insight/equality", params={"start": "2015-07-01", "end": "2015-07-31"})
+    assert response.status_code == 200
+    page = check_page(response.text)
+    intro = text(page.select_one("main p"))
+    assert intro.startswith("From 1 July 2015 to 31 July 2015: 41 pieces of feedback")
+    assert "of which 17 were complaints" in intro
+    assert "cannot be worked out by subtracting" in text(page.select_one("main"))
+    heading = page.find("h2", string="Sex")
+    table = heading.find_next("table")
+    rows = [(r.th.get_text(strip=True), cells(r)) for r in table.select("tbody tr")]
+    assert dict(rows)["Male"] == ["fewer than 5", "fewer than 5"]
+    assert dict(rows)["Prefer not to say"] == ["0", "0"]
+    male = [label for label, _ in rows].index("Male")
+    for index, total in ((0, 41), (1, 17)):
+        published = [values[index] for _, values in rows]
+        assert "hidden" in published
+        assert len(possible_values(total, published, male)) > 1
+    # The chart draws only the numbers the table shows.
+    chart = heading.find_next("figure").select_one("svg")
+    assert "Female" in chart.get_text() and "Male" not in chart.get_text().replace("Female", "")
+    assert "Not asked" not in chart.get_text()
 
 
 def test_the_sentiment_chart_has_an_accessible_name_and_a_table(portal, feedback_session) -> None:
@@ -99,7 +194,9 @@ def test_the_sentiment_chart_has_an_accessible_name_and_a_table(portal, feedback
     svg = page.select_one("figure svg[role=img]")
     assert svg.find("title").get_text() == "Comments by sentiment per month"
     months = [r.th.get_text(strip=True) for r in page.select("table tbody tr")]
-    assert months == ["2019-07", "2019-08", "2019-09"]
+    assert months == ["July 2019", "August 2019", "September 2019"]
+    assert "July 2019 to September 2019" in svg.find("desc").get_text()
+    assert "August 2019" in svg.get_text()
     august = [c.get_text(strip=True) for c in page.select("table tbody tr")[1].select("td")]
     assert august[-1] == "5"
 
