@@ -20,6 +20,8 @@ RESOURCES = Path(__file__).parent / "resources"
 GIVEN_NAMES = RESOURCES / "given-names.txt"
 SURNAMES = RESOURCES / "surnames.txt"
 PLACES = RESOURCES / "uk-places.txt"
+EVERYDAY_WORDS = RESOURCES / "everyday-words.txt"
+EVERYDAY_MIN_COUNT = 2  # a word written in lower case at least this often is an everyday word
 SURNAME_LIMIT = 6000  # the most frequent surnames; the long tail is mostly noise for us
 
 # Everyday words, places, months and days that are also given names in the census lists.
@@ -234,3 +236,35 @@ def places() -> tuple[frozenset[str], frozenset[str]]:
         name = raw.strip().lower()
         (multi if " " in name else single).add(name)
     return frozenset(single), frozenset(multi)
+
+
+def build_everyday_words(corpus: Iterable[str]) -> int:
+    """Write everyday-words.txt: the words patients write in lower case, at least
+    ``EVERYDAY_MIN_COUNT`` times, in the labelled comments; returns how many were written.
+
+    A part of a known person's name ("Hope", "Pain", "Comfort", "Ward") that is also one of
+    these is taken only in a name context (a title, or the whole name), never on its own.
+    Run when the labelled comments change, with the texts of ``dataset.load_labelled()`` and
+    ``dataset.load_phase1_texts(at_least=-1000)``.
+    """
+    counts: dict[str, int] = {}
+    for text in corpus:
+        for word in re.findall(r"\b[a-z][a-z']+\b", text):
+            counts[word] = counts.get(word, 0) + 1
+    words = sorted(word for word, count in counts.items() if count >= EVERYDAY_MIN_COUNT)
+    header = (
+        "# Words written in lower case at least twice in the labelled FFT comments (NHS England,\n"
+        "# MIT, via The-Strategy-Unit/pxtextmining): everyday words, not names on their own.\n"
+    )
+    EVERYDAY_WORDS.write_text(header + "".join(f"{w}\n" for w in words), encoding="utf-8")
+    return len(words)
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words patients use in lower case (see ``build_everyday_words``)."""
+    return frozenset(
+        line.strip()
+        for line in EVERYDAY_WORDS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )

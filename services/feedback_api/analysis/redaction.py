@@ -8,13 +8,15 @@ missed NHS number on a public page costs far more than a redacted drug name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import nhs_number
 import phonenumbers
 
-from .namelists import given_names, places, surnames
+from .namelists import everyday_words, given_names, places, surnames
 
 PLACEHOLDERS = {
     "name": "[NAME]",
@@ -349,28 +351,197 @@ def _hyphenated_name(low: str, given: frozenset[str]) -> bool:
     return len(parts) > 1 and all(part in given for part in parts)
 
 
-def _known_names(text: str, known: Iterable[str]) -> Iterator[Span]:
-    """Names the caller knows (staff directory): whole names, then their distinctive parts."""
-    parts: set[str] = set()
-    for name in known:
-        name = name.strip()
-        if not name:
+# Names Heard knows are people's (the staff directory, names an administrator added, action
+# leads). A list of thousands is matched with one pass over the comment's words and a set or
+# dict probe per word, so the cost hardly grows with the list; the list is compiled once and
+# reused until it changes.
+#
+# What is taken, for a known name such as "Hope Okafor":
+# - the whole name, in any case ("hope okafor", "Hope Okafor's");
+# - any part after a title or role ("Dr Okafor", "nurse okafor", "Sister Hope");
+# - a part on its own, written with a capital ("Okafor was kind"), unless the part is also an
+#   everyday word ("Hope", "Will", "Pain", "Ward"): those only with a title, the whole name or
+#   a description ("Hope was lovely"), so a staff member called Will Hope does not turn "I hope
+#   Will gets better" into nonsense.
+# A part after a title is taken in lower case only when it is not an everyday word ("my sister
+# will visit" stays as written).
+
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_TITLE_BEFORE = re.compile(rf"(?i:\b(?:{_TITLES}|{_ROLES}))\.?\s+$")
+_LEADING_TITLE = re.compile(rf"^(?i:{_TITLES})\.?\s+")
+_SEPARATOR = re.compile(r"[ \t]+")
+
+
+def _fold(word: str) -> str:
+    """A word as names are compared: case, accents ("Zoë" is "zoe") and apostrophes ignored."""
+    folded = word.casefold().replace("’", "'")
+    if folded.isascii():
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+
+
+def _everyday(part: str) -> bool:
+    _, ambiguous_given = given_names()
+    _, ambiguous_sur = surnames()
+    return (
+        part in _NEVER_NAMES
+        or part in ambiguous_given
+        or part in ambiguous_sur
+        or part in everyday_words()
+        or any(piece in _NEVER_NAMES or piece in everyday_words() for piece in part.split("-"))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class KnownNames:
+    """A list of known people's names compiled for matching (see ``compile_known_names``)."""
+
+    # first word -> the whole names starting with it, as word tuples, longest first
+    whole: dict[str, tuple[tuple[str, ...], ...]]
+    titled: frozenset[str]  # parts taken after a title or role
+    alone: frozenset[str]  # parts taken on their own when capitalised
+    everyday: frozenset[str]  # parts that are everyday words: a title needs a capital
+    count: int  # how many names were compiled
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def mentioned_in(self, text: str | None) -> bool:
+        """Whether any word of `text` is a part of one of these names, in any case: a quick
+        test before redacting a stored text again."""
+        return bool(text) and any(
+            _fold(m.group()).removesuffix("'s") in self.titled for m in _NAME_TOKEN.finditer(text)
+        )
+
+
+NO_KNOWN_NAMES = KnownNames({}, frozenset(), frozenset(), frozenset(), 0)
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words of a person's name, without a leading title ("Dr Amy Hope" -> amy, hope)."""
+    name = _LEADING_TITLE.sub("", name.strip())
+    return [_fold(m.group()) for m in _NAME_TOKEN.finditer(name)]
+
+
+def compile_known_names(names: Iterable[str]) -> KnownNames:
+    """Compile names for ``redact``: done once per list, not per comment."""
+    whole: dict[str, set[tuple[str, ...]]] = {}
+    titled: set[str] = set()
+    alone: set[str] = set()
+    everyday: set[str] = set()
+    count = 0
+    for name in names:
+        words = name_words(name)
+        if not words:
             continue
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-            yield Span("name", m.start(), m.end())
-        parts.update(p for p in re.split(r"\s+", name) if len(p) >= 3)
-    for part in parts:
-        if part.lower() in _NEVER_NAMES:
-            continue
-        for m in re.finditer(rf"(?<!\w){re.escape(part)}(?!\w)", text):
-            yield Span("name", m.start(), m.end())
+        count += 1
+        if len(words) > 1:
+            whole.setdefault(words[0], set()).add(tuple(words))
+            if len(words) > 2:  # "Mary Jane Okafor" is also "Mary Okafor"
+                whole[words[0]].add((words[0], words[-1]))
+        for word in words:
+            parts = [word, *word.split("-")] if "-" in word else [word]
+            for part in parts:
+                if len(part) < 2:
+                    continue
+                titled.add(part)
+                if _everyday(part):
+                    everyday.add(part)
+                elif len(part) >= 3:
+                    alone.add(part)
+    return KnownNames(
+        whole={first: tuple(sorted(seqs, key=len, reverse=True)) for first, seqs in whole.items()},
+        titled=frozenset(titled),
+        alone=frozenset(alone),
+        everyday=frozenset(everyday),
+        count=count,
+    )
+
+
+@lru_cache(maxsize=64)
+def _compiled(names: frozenset[str]) -> KnownNames:
+    return compile_known_names(names)
+
+
+def _as_known_names(known: KnownNames | Iterable[str | KnownNames]) -> tuple[KnownNames, ...]:
+    """What ``redact`` was given as compiled lists: compiled ones as they are, plain names
+    compiled (and cached, since callers such as actions_api send the same list each time)."""
+    if isinstance(known, KnownNames):
+        return (known,) if known else ()
+    compiled: list[KnownNames] = []
+    plain: set[str] = set()
+    for item in known:
+        if isinstance(item, KnownNames):
+            if item:
+                compiled.append(item)
+        elif item and item.strip():
+            plain.add(item.strip())
+    if plain:
+        compiled.append(_compiled(frozenset(plain)))
+    return tuple(compiled)
+
+
+def _known_names(text: str, lists: tuple[KnownNames, ...]) -> Iterator[Span]:
+    """Known people's names in `text` (see the rules above)."""
+    tokens = list(_NAME_TOKEN.finditer(text))
+    folded = [_fold(t.group()) for t in tokens]
+    for known in lists:
+        skip_to = 0
+        for i, token in enumerate(tokens):
+            if i < skip_to:
+                continue
+            word = folded[i]
+            base = word[:-2] if word.endswith("'s") else word
+            end = token.end() - (len(word) - len(base))
+            found = False
+            for sequence in known.whole.get(word, ()):
+                last = i + len(sequence) - 1
+                if last >= len(tokens):
+                    continue
+                if all(
+                    _same_word(folded[i + k], sequence[k], last_word=i + k == last)
+                    and (
+                        k == 0
+                        or _SEPARATOR.fullmatch(
+                            text, tokens[i + k - 1].end(), tokens[i + k].start()
+                        )
+                    )
+                    for k in range(len(sequence))
+                ):
+                    tail = folded[last]
+                    stop = tokens[last].end() - (2 if tail != sequence[-1] else 0)
+                    yield Span("name", token.start(), stop)
+                    skip_to = last + 1
+                    found = True
+                    break
+            if found:
+                continue
+            capital = token.group()[:1].isupper()
+            if (
+                base in known.titled
+                and (capital or base not in known.everyday)
+                and _TITLE_BEFORE.search(text, max(0, token.start() - 40), token.start())
+            ):
+                yield Span("name", token.start(), end)
+                continue
+            if not capital or _NOT_PERSON_AFTER.match(text, end):
+                continue
+            # An everyday-word part on its own only when described as staff are ("Comfort was
+            # lovely"), as the shipped lists' everyday-word given names are.
+            if base in known.alone or (base in known.everyday and _DESCRIBED.match(text, end)):
+                yield Span("name", token.start(), end)
+
+
+def _same_word(seen: str, expected: str, *, last_word: bool) -> bool:
+    return seen == expected or (last_word and seen == expected + "'s")
 
 
 # --- putting it together --------------------------------------------------------------------
 
 
-def find_spans(text: str, known_names: Iterable[str] = ()) -> list[Span]:
+def find_spans(text: str, known_names: KnownNames | Iterable[str | KnownNames] = ()) -> list[Span]:
     """All personal-data spans in `text`, non-overlapping, in order."""
+    lists = _as_known_names(known_names)
     candidates = [
         *_emails(text),
         *_nhs_numbers(text),
@@ -381,7 +552,7 @@ def find_spans(text: str, known_names: Iterable[str] = ()) -> list[Span]:
         *_pattern_names(text),
         *_listed_names(text),
         *_lowercase_names(text),
-        *_known_names(text, known_names),
+        *(_known_names(text, lists) if lists else ()),
     ]
     # Digits already claimed by an NHS number are not also a phone number.
     candidates.sort(key=lambda s: (-(s.end - s.start), _PRIORITY.index(s.kind), s.start))
@@ -404,11 +575,12 @@ def _merge_adjacent_names(spans: list[Span], text: str) -> list[Span]:
     return merged
 
 
-def redact(text: str, known_names: Iterable[str] = ()) -> Redaction:
+def redact(text: str, known_names: KnownNames | Iterable[str | KnownNames] = ()) -> Redaction:
     """Replace personal data in `text` with placeholders such as [NAME] and [NHS NUMBER].
 
-    `known_names` are names the caller knows to be people (staff directory, organisation data):
-    they are redacted wherever they appear, whatever the shipped lists say.
+    `known_names` are names the caller knows to be people (staff directory, organisation data),
+    as plain names or lists compiled with ``compile_known_names``: they are redacted whatever
+    the shipped lists say, as the rules above ``_known_names`` describe.
     """
     text = text or ""
     spans = find_spans(text, known_names)
