@@ -25,6 +25,11 @@ MAX_LIFETIME = dt.timedelta(minutes=5)
 ANONYMOUS = "anonymous"
 
 
+def service_subject(issuer: str) -> str:
+    """The ``sub`` of a service calling as itself, for work no person is doing (a worker)."""
+    return f"{issuer}-service"
+
+
 @dataclass(frozen=True)
 class Scope:
     """The ward, directorate and site codes a user may act on."""

@@ -14,6 +14,7 @@ from services.feedback_api.insight.routes import router as insight_router
 from services.feedback_api.integrations import setup as integrations_setup
 from services.feedback_api.integrations.routes import events_router as webhook_events_router
 from services.feedback_api.integrations.routes import router as integrations_router
+from services.feedback_api.known_names.routes import router as known_names_router
 from services.feedback_api.labels import events as _label_events  # noqa: F401
 from services.feedback_api.labels.routes import redaction_router
 from services.feedback_api.labels.routes import router as labels_router
@@ -40,6 +41,7 @@ def create_app(settings: FeedbackSettings | None = None, engine: Engine | None =
             respondents_router,
             labels_router,
             redaction_router,
+            known_names_router,
             insight_router,
             cases_router,
             case_codes_router,
@@ -51,6 +53,8 @@ def create_app(settings: FeedbackSettings | None = None, engine: Engine | None =
         larger_bodies={
             "/v1/feedback/batch": settings.max_batch_bytes,
             "/v1/imports": settings.max_batch_bytes,
+            # The whole staff directory (account ids and names) in one body.
+            "/v1/known-names/staff-directory": settings.max_batch_bytes,
         },
         engine=engine,
     )

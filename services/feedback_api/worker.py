@@ -15,6 +15,8 @@ from services.feedback_api.idempotency import service as idempotency
 from services.feedback_api.ingest import redaction
 from services.feedback_api.integrations import webhooks
 from services.feedback_api.jobs.models import Job
+from services.feedback_api.known_names import refresh as known_names
+from services.feedback_api.known_names.service import REDACT_KNOWN_NAMES
 from services.feedback_api.labels import events as labels
 from services.feedback_api.settings import FeedbackSettings, get_settings
 
@@ -37,6 +39,7 @@ def handlers(settings: FeedbackSettings) -> dict[str, Handler]:
         labels.REANALYSE: labels.handle_reanalyse,
         webhooks.DELIVER_WEBHOOK: webhooks.deliver,
         redaction.REDACT_FEEDBACK: redaction.handle_redact,
+        REDACT_KNOWN_NAMES: known_names.handle,
     }
 
 

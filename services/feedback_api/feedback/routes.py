@@ -167,8 +167,11 @@ def list_feedback(
     )
     names = service.ward_names(session)
     privileged = service.sees_personal_data(caller)
+    people = None if privileged else service.known_names(session)
     return FeedbackList(
-        data=[service.to_public(row, names, privileged=privileged) for row in page.rows],
+        data=[
+            service.to_public(row, names, privileged=privileged, names=people) for row in page.rows
+        ],
         count=page.count,
         limit=limit,
         offset=0 if cursor else offset,
@@ -207,9 +210,10 @@ def _csv_rows(
     writer.writerow(EXPORT_COLUMNS)
     names = service.ward_names(session)
     privileged = service.sees_personal_data(caller)
+    people = None if privileged else service.known_names(session)
     try:
         for count, row in enumerate(service.iter_feedback(session, caller, filters), start=1):
-            public = service.to_public(row, names, privileged=privileged)
+            public = service.to_public(row, names, privileged=privileged, names=people)
             values = public.model_dump(mode="json")
             writer.writerow(["" if values[c] is None else values[c] for c in EXPORT_COLUMNS])
             if count % 200 == 0:

@@ -23,6 +23,7 @@ from services.common.problems import Unprocessable, field_error
 from services.common.roles import Role
 from services.common.tokens import Principal
 from services.feedback_api.analysis import redact
+from services.feedback_api.analysis.redaction import KnownNames
 from services.feedback_api.feedback.models import (
     CHANNEL_LABELS,
     Channel,
@@ -39,6 +40,7 @@ from services.feedback_api.feedback.schemas import (
     FeedbackDetail,
     FeedbackPublic,
 )
+from services.feedback_api.known_names.service import matcher as known_names
 from services.feedback_api.labels.models import FeedbackLabel
 from services.feedback_api.organisation.models import Site, Ward
 from services.feedback_api.respondents import service as respondents
@@ -65,11 +67,12 @@ def sees_personal_data(principal: Principal) -> bool:
     return principal.has_any(PERSONAL_DATA_ROLES)
 
 
-def redacted(text_: str | None) -> str | None:
-    """The text with personal data replaced by placeholders (no staff names available here)."""
+def redacted(text_: str | None, names: KnownNames | None = None) -> str | None:
+    """The text with personal data replaced by placeholders. ``names`` are the known people's
+    names (the staff directory and administrators' additions: ``known_names(session)``)."""
     if text_ is None:
         return None
-    return redact(text_, ()).text
+    return redact(text_, names or ()).text
 
 
 def _check_codes(session: Session, data: FeedbackCreate) -> tuple[str | None, str | None]:
@@ -143,6 +146,7 @@ def row_for(
     site_code: str | None,
     ward_setting: str | None,
     redact_now: bool = True,
+    names: KnownNames | None = None,
 ) -> dict[str, Any]:
     """The ``feedback`` row for checked ``data`` (codes already resolved by ``_check_codes``):
     the one set of rules for both ``build`` and the batch endpoint's bulk insert.
@@ -155,7 +159,7 @@ def row_for(
         "channel": data.channel.value,
         "fft_answer": int(data.fft_answer) if data.fft_answer is not None else None,
         "comment": data.comment,
-        "comment_redacted": redacted(data.comment) if redact_now else None,
+        "comment_redacted": redacted(data.comment, names) if redact_now else None,
         "ward_code": ward_code,
         "site_code": site_code,
         "collection_mode": data.collection_mode.value,
@@ -177,6 +181,7 @@ def build(session: Session, data: FeedbackCreate, principal: Principal, clock: C
     ward_code, site_code = _check_codes(session, data)
     ward = session.get(Ward, ward_code) if ward_code is not None else None
     now = clock.now()
+    names = known_names(session)
     feedback = Feedback(
         **row_for(
             data,
@@ -185,6 +190,7 @@ def build(session: Session, data: FeedbackCreate, principal: Principal, clock: C
             ward_code=ward_code,
             site_code=site_code,
             ward_setting=ward.fft_setting if ward is not None else None,
+            names=names,
         )
     )
     feedback.answers = [
@@ -193,7 +199,7 @@ def build(session: Session, data: FeedbackCreate, principal: Principal, clock: C
             question_key=answer.question_key,
             question_text=answer.question_text,
             answer_text=answer.answer_text,
-            answer_text_redacted=redacted(answer.answer_text),
+            answer_text_redacted=redacted(answer.answer_text, names),
             answer_value=answer.answer_value,
         )
         for position, answer in enumerate(data.answers)
@@ -208,12 +214,17 @@ def build(session: Session, data: FeedbackCreate, principal: Principal, clock: C
     return feedback
 
 
-def _shown_text(original: str | None, stored_redaction: str | None, privileged: bool):
+def _shown_text(
+    original: str | None,
+    stored_redaction: str | None,
+    privileged: bool,
+    names: KnownNames | None = None,
+):
     if original is None:
         return None, False
     if privileged:
         return original, False
-    return (stored_redaction if stored_redaction is not None else redacted(original)), True
+    return (stored_redaction if stored_redaction is not None else redacted(original, names)), True
 
 
 def to_public(
@@ -221,10 +232,15 @@ def to_public(
     ward_names: dict[str, str] | None = None,
     *,
     privileged: bool = False,
+    names: KnownNames | None = None,
 ) -> FeedbackPublic:
-    """The record as the API returns it: redacted text unless ``privileged`` (PALS or PEM)."""
+    """The record as the API returns it: redacted text unless ``privileged`` (PALS or PEM).
+    ``names`` (``known_names(session)``) redact a record whose stored redaction the worker has
+    not made yet."""
     answer = FftAnswer(feedback.fft_answer) if feedback.fft_answer is not None else None
-    comment, is_redacted = _shown_text(feedback.comment, feedback.comment_redacted, privileged)
+    comment, is_redacted = _shown_text(
+        feedback.comment, feedback.comment_redacted, privileged, names
+    )
     return FeedbackPublic(
         id=feedback.id,
         channel=Channel(feedback.channel),
@@ -252,12 +268,13 @@ def to_detail(
     session: Session, feedback: Feedback, principal: Principal, ward_names: dict[str, str]
 ) -> FeedbackDetail:
     privileged = sees_personal_data(principal)
-    public = to_public(feedback, ward_names, privileged=privileged)
+    names = None if privileged else known_names(session)
+    public = to_public(feedback, ward_names, privileged=privileged, names=names)
     answers = [
         AnswerPublic(
             question_key=a.question_key,
             question_text=a.question_text,
-            answer_text=_shown_text(a.answer_text, a.answer_text_redacted, privileged)[0],
+            answer_text=_shown_text(a.answer_text, a.answer_text_redacted, privileged, names)[0],
             answer_value=a.answer_value,
         )
         for a in feedback.answers

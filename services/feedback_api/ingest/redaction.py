@@ -18,7 +18,7 @@ from services.common.clock import utcnow
 from services.common.db import new_id
 from services.common.jobs import PENDING
 from services.feedback_api.feedback.models import Feedback, FeedbackAnswer
-from services.feedback_api.feedback.service import redacted
+from services.feedback_api.feedback.service import known_names, redacted
 from services.feedback_api.jobs.models import Job
 
 REDACT_FEEDBACK = "redact_feedback"
@@ -52,6 +52,7 @@ def redact_stored(connection: Connection, ids: Sequence[uuid.UUID]) -> int:
     """Fill the missing stored redactions of these records' comments and free-text answers."""
     if not ids:
         return 0
+    names = known_names(connection)
     table = Feedback.__table__
     rows = connection.execute(
         select(table.c.id, table.c.comment).where(
@@ -65,7 +66,7 @@ def redact_stored(connection: Connection, ids: Sequence[uuid.UUID]) -> int:
             update(table)
             .where(table.c.id == bindparam("row_id"), table.c.comment_redacted.is_(None))
             .values(comment_redacted=bindparam("text")),
-            [{"row_id": row.id, "text": redacted(row.comment)} for row in rows],
+            [{"row_id": row.id, "text": redacted(row.comment, names)} for row in rows],
         )
     answers = FeedbackAnswer.__table__
     answer_rows = connection.execute(
@@ -80,7 +81,7 @@ def redact_stored(connection: Connection, ids: Sequence[uuid.UUID]) -> int:
             update(answers)
             .where(answers.c.id == bindparam("row_id"), answers.c.answer_text_redacted.is_(None))
             .values(answer_text_redacted=bindparam("text")),
-            [{"row_id": row.id, "text": redacted(row.answer_text)} for row in answer_rows],
+            [{"row_id": row.id, "text": redacted(row.answer_text, names)} for row in answer_rows],
         )
     return len(rows) + len(answer_rows)
 

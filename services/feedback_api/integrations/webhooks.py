@@ -39,7 +39,7 @@ import hmac
 import json
 import time
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,9 +56,10 @@ from services.common.problems import Forbidden
 
 # Every table, so that mappers with relationships configure in the worker process too.
 from services.feedback_api import models as _all_tables  # noqa: F401
+from services.feedback_api.analysis.redaction import KnownNames
 from services.feedback_api.cases.models import Case
 from services.feedback_api.feedback.models import Feedback
-from services.feedback_api.feedback.service import redacted
+from services.feedback_api.feedback.service import known_names, redacted
 from services.feedback_api.integrations.models import ApiKey, WebhookEvent, WebhookSubscription
 from services.feedback_api.jobs.models import Job
 
@@ -98,13 +99,16 @@ _FIELDS = (
 )
 
 
-def feedback_event_data(feedback: Feedback | Mapping[str, Any]) -> dict[str, Any]:
-    """A record's event data, from a Feedback object or a ``feedback`` row (a bulk insert's)."""
+def feedback_event_data(
+    feedback: Feedback | Mapping[str, Any], names: KnownNames | None = None
+) -> dict[str, Any]:
+    """A record's event data, from a Feedback object or a ``feedback`` row (a bulk insert's);
+    ``names`` (the known people's names) redact a row stored without its redaction."""
     row = feedback if isinstance(feedback, Mapping) else {k: getattr(feedback, k) for k in _FIELDS}
     received_at = row.get("received_at")
     shown = row.get("comment_redacted")
     if shown is None:
-        shown = redacted(row.get("comment"))
+        shown = redacted(row.get("comment"), names)
     return {
         "feedback_id": str(row["id"]),
         "channel": row.get("channel"),
@@ -145,7 +149,19 @@ def feedback_stored(session: OrmSession, rows: Sequence[Feedback | Mapping[str, 
     (a generator), so nothing is redacted when no one subscribes."""
     if not rows:
         return 0
-    return emit(session, WebhookEvent.feedback_received, (feedback_event_data(r) for r in rows))
+
+    def datas() -> Iterator[dict[str, Any]]:
+        names = None
+        for row in rows:
+            if names is None and _field(row, "comment_redacted") is None:
+                names = known_names(session)
+            yield feedback_event_data(row, names)
+
+    return emit(session, WebhookEvent.feedback_received, datas())
+
+
+def _field(row: Feedback | Mapping[str, Any], name: str) -> Any:
+    return row.get(name) if isinstance(row, Mapping) else getattr(row, name)
 
 
 def _subscribers(session: OrmSession, kind: WebhookEvent) -> list[uuid.UUID]:

@@ -273,11 +273,17 @@ def reanalyse(
     "/redact", response_model=RedactResponse, responses=problem_responses(Unprocessable)
 )
 def redact(
-    data: RedactRequest, caller: Annotated[Principal, Depends(policies.redact_text)]
+    data: RedactRequest,
+    session: SessionDep,
+    caller: Annotated[Principal, Depends(policies.redact_text)],
 ) -> RedactResponse:
     """Personal data in a text replaced by placeholders ([NAME], [NHS NUMBER], [PHONE], [EMAIL],
-    [POSTCODE], [DATE OF BIRTH], [ADDRESS]), with where each was found in the original."""
-    result = redact_text(data.text, [n for n in data.known_names if n.strip()])
+    [POSTCODE], [DATE OF BIRTH], [ADDRESS]), with where each was found in the original.
+
+    People's names are found with the shipped name lists and patterns, the names Heard knows
+    (the staff directory and names administrators added) and any ``known_names`` sent."""
+    extra = [n for n in data.known_names if n.strip()]
+    result = redact_text(data.text, [feedback_service.known_names(session), *extra])
     return RedactResponse(
         text=result.text,
         spans=[SpanPublic(kind=s.kind, start=s.start, end=s.end) for s in result.spans],

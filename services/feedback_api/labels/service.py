@@ -21,7 +21,7 @@ from services.common.clock import Clock, utcnow
 from services.common.problems import Unprocessable, field_error
 from services.feedback_api.analysis import CommentAnalysis, load_analyser, load_framework
 from services.feedback_api.feedback.models import Feedback, FeedbackAnswer
-from services.feedback_api.feedback.service import redacted
+from services.feedback_api.feedback.service import known_names, redacted
 from services.feedback_api.labels import framework
 from services.feedback_api.labels.models import (
     FeedbackLabel,
@@ -434,6 +434,7 @@ def _redacted_texts(session: Session, rows) -> dict[uuid.UUID, str]:
     """Each record's analysed text (the comment, then its free-text answers, as load_items joins
     them) with personal data redacted: the export leaves the system for retraining."""
     ids = [r.id for r in rows]
+    names = known_names(session)
     answers: dict[uuid.UUID, list[str]] = {}
     for row in session.execute(
         select(
@@ -447,7 +448,7 @@ def _redacted_texts(session: Session, rows) -> dict[uuid.UUID, str]:
         if row.answer_text.strip():
             text = row.answer_text_redacted
             if text is None:  # a bulk batch whose redaction job has not run yet
-                text = redacted(row.answer_text)
+                text = redacted(row.answer_text, names)
             answers.setdefault(row.feedback_id, []).append(text.strip())
     texts = {}
     for row in rows:
@@ -455,7 +456,7 @@ def _redacted_texts(session: Session, rows) -> dict[uuid.UUID, str]:
         if row.comment and row.comment.strip():
             comment = row.comment_redacted
             if comment is None:
-                comment = redacted(row.comment)
+                comment = redacted(row.comment, names)
             comment = comment.strip()
         texts[row.id] = "\n\n".join(t for t in [comment, *answers.get(row.id, [])] if t)
     return texts

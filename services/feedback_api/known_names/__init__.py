@@ -1,0 +1,1 @@
+"""Known people's names (the staff directory, administrators' additions) redacted in comments."""
