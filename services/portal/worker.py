@@ -12,6 +12,7 @@ from services.common.db import make_engine
 from services.common.jobs import Handler, Worker, schedule_command
 from services.common.logging import configure_logging
 from services.common.tokens import TokenIssuer
+from services.portal.accounts import directory
 from services.portal.accounts.service import purge_sessions
 from services.portal.jobs.delivery import DELIVER_FEEDBACK, make_deliver_feedback
 from services.portal.jobs.models import Job
@@ -19,7 +20,10 @@ from services.portal.notifications.email import SEND_EMAIL, make_send_email
 from services.portal.settings import PortalSettings, get_settings
 
 PURGE_SESSIONS = "purge_sessions"
-SCHEDULES = {"purge-sessions": PURGE_SESSIONS}
+SCHEDULES = {
+    "purge-sessions": PURGE_SESSIONS,
+    "sync-staff-directory": directory.SYNC_STAFF_DIRECTORY,
+}
 
 
 def _purge_sessions(session: Session, _payload: dict) -> None:
@@ -34,6 +38,7 @@ def handlers(
         DELIVER_FEEDBACK: make_deliver_feedback(settings.feedback_api_url, issuer, transport),
         PURGE_SESSIONS: _purge_sessions,
         SEND_EMAIL: make_send_email(settings),
+        **directory.make_handlers(settings.feedback_api_url, issuer, transport),
     }
 
 
@@ -47,7 +52,14 @@ def build_worker(
 def main(argv: list[str]) -> int:
     settings = get_settings()
     configure_logging("portal-worker", settings.log_level, settings.log_json)
-    return schedule_command(build_worker(settings), argv, SCHEDULES)
+    worker = build_worker(settings)
+    if not argv:
+        # Send the whole staff directory as the worker starts: accounts made before the
+        # directory was sent, or while a delivery kept failing, reach feedback_api this way.
+        with Session(worker.engine) as session:
+            if directory.queue_directory(session):
+                session.commit()
+    return schedule_command(worker, argv, SCHEDULES)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from services.common.clock import utcnow
 from services.common.roles import Role
 from services.common.tokens import Principal, Scope
+from services.portal.accounts import directory
 from services.portal.accounts.models import LoginSession, SignInAttempt, User
 
 hasher = PasswordHasher()
@@ -54,6 +55,36 @@ def create_user(
         scope_sites=list(sites),
     )
     session.add(user)
+    session.flush()
+    directory.queue_account(session, user.id)
+    session.commit()
+    return user
+
+
+def rename_user(session: Session, user: User, name: str) -> User:
+    """Change the name an account shows (and that feedback_api redacts in comments)."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("an account needs a name")
+    user.name = name
+    session.add(user)
+    directory.queue_account(session, user.id)
+    session.commit()
+    return user
+
+
+def deactivate_user(session: Session, user: User) -> User:
+    """Remove an account: it can no longer sign in, its sessions end, and its name leaves the
+    staff directory (comments already redacted stay redacted)."""
+    user.active = False
+    session.add(user)
+    now = utcnow()
+    for login in session.exec(
+        select(LoginSession).where(LoginSession.user_id == user.id, LoginSession.ended_at.is_(None))
+    ):
+        login.ended_at = now
+        session.add(login)
+    directory.queue_account(session, user.id)
     session.commit()
     return user
 

@@ -79,8 +79,34 @@ class ImportList(BaseModel):
     count: int
 
 
+class KnownName(BaseModel):
+    id: uuid.UUID
+    name: str
+    source: str
+    source_ref: str | None
+    created_at: dt.datetime
+    created_by: str
+    updated_at: dt.datetime
+
+
+class KnownNameList(BaseModel):
+    data: list[KnownName]
+    count: int
+    staff_directory_count: int
+    added_by_admin_count: int
+
+
+class StaffDirectorySynced(BaseModel):
+    added: int
+    renamed: int
+    removed: int
+    unchanged: int
+    skipped: int
+
+
 class AdminClientMixin:
-    """Methods of ``FeedbackApiClient`` for API keys, webhooks and imports: one per endpoint.
+    """Methods of ``FeedbackApiClient`` for API keys, webhooks, imports and the names redacted
+    in comments: one per endpoint.
 
     Mixed into the client (it supplies ``request``), kept here beside the pages that use them.
     """
@@ -136,3 +162,43 @@ class AdminClientMixin:
             idempotency_key=idempotency_key,
         )
         return Import.model_validate(response.json())
+
+    async def list_known_names(
+        self, principal: Principal, *, source: str | None = None
+    ) -> KnownNameList:
+        params = {"source": source} if source else {}
+        response = await self.request("GET", "/v1/known-names", principal=principal, params=params)
+        return KnownNameList.model_validate(response.json())
+
+    async def add_known_name(self, principal: Principal, name: str) -> KnownName:
+        response = await self.request(
+            "POST", "/v1/known-names", principal=principal, json={"name": name}
+        )
+        return KnownName.model_validate(response.json())
+
+    async def remove_known_name(self, principal: Principal, name_id: uuid.UUID) -> None:
+        await self.request("DELETE", f"/v1/known-names/{name_id}", principal=principal)
+
+    # The staff directory: the portal's worker, as itself (``principal`` is its service identity).
+
+    async def put_staff_name(self, principal: Principal, account_id: str, name: str) -> None:
+        await self.request(
+            "PUT",
+            f"/v1/known-names/staff-directory/{account_id}",
+            principal=principal,
+            json={"name": name},
+        )
+
+    async def remove_staff_name(self, principal: Principal, account_id: str) -> None:
+        await self.request(
+            "DELETE", f"/v1/known-names/staff-directory/{account_id}", principal=principal
+        )
+
+    async def sync_staff_directory(
+        self, principal: Principal, entries: list[tuple[str, str]]
+    ) -> StaffDirectorySynced:
+        body = {"data": [{"ref": ref, "name": name} for ref, name in entries]}
+        response = await self.request(
+            "PUT", "/v1/known-names/staff-directory", principal=principal, json=body
+        )
+        return StaffDirectorySynced.model_validate(response.json())

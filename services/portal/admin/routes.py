@@ -1,4 +1,5 @@
-"""Administrators' pages: API keys, webhook subscriptions, CSV imports and the theme framework.
+"""Administrators' pages: API keys, webhook subscriptions, CSV imports, the theme framework and
+the names redacted in comments.
 
 Secrets (an API key, a webhook's signing secret) are shown once, on the page that answers the
 form that created them, and never again: feedback_api keeps only a key's hash. Every form
@@ -397,3 +398,70 @@ async def reanalyse(request: Request, user: Administrator, client: FeedbackClien
     """Analyse every record again with the model and framework in use; corrections are kept."""
     await client.reanalyse(user.principal, everything=True)
     return RedirectResponse("/admin/themes?reanalysis=queued", status_code=303)
+
+
+# Names redacted in comments
+
+
+async def _names_page(request: Request, user: SignedIn, client, values=None, errors=None):
+    found = await client.list_known_names(user.principal)
+    staff = [n for n in found.data if n.source == "staff_directory"]
+    added = [n for n in found.data if n.source == "added_by_admin"]
+    return render(
+        request,
+        "admin/names.jinja",
+        {
+            "staff": staff,
+            "added": added,
+            "values": values or {"name": ""},
+            "errors": errors or {},
+        },
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/names")
+async def names(request: Request, user: Administrator, client: FeedbackClientDep):
+    """The names redacted in every comment: the staff directory's, and those added here."""
+    return _no_store(await _names_page(request, user, client))
+
+
+@router.post("/names", dependencies=[Depends(verify_csrf)])
+async def add_name(request: Request, user: Administrator, client: FeedbackClientDep):
+    """Add a person's name; feedback_api redacts it in new comments and, by its worker, in
+    stored ones."""
+    form = await request.form()
+    values = {"name": " ".join(str(form.get("name", "")).split())}
+    errors: dict[str, str] = {}
+    if not values["name"]:
+        errors["name"] = "Enter the person's name"
+    elif len(values["name"]) > 200:
+        errors["name"] = "The name must be 200 characters or fewer"
+    if not errors:
+        try:
+            await client.add_known_name(user.principal, values["name"])
+        except DownstreamError as exc:
+            if exc.status == 409:
+                errors = {"name": str(exc.problem.get("detail") or "That name is on the list")}
+            elif exc.status == 422:
+                errors = _field_errors(exc, {"name": "name"}, "name")
+            else:
+                raise
+        else:
+            return RedirectResponse("/admin/names?added=1", status_code=303)
+    return _no_store(await _names_page(request, user, client, values, errors))
+
+
+@router.post("/names/{name_id}/remove", dependencies=[Depends(verify_csrf)])
+async def remove_name(
+    request: Request, name_id: uuid.UUID, user: Administrator, client: FeedbackClientDep
+):
+    """Take a name added here off the list."""
+    try:
+        await client.remove_known_name(user.principal, name_id)
+    except DownstreamError as exc:
+        if exc.status not in (404, 409):
+            raise
+        # Already gone, or a staff directory name (it follows the account): nothing to remove.
+        return RedirectResponse("/admin/names?not_removed=1", status_code=303)
+    return RedirectResponse("/admin/names?removed=1", status_code=303)
