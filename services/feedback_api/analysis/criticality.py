@@ -1191,3 +1191,43 @@ def critical_concepts(text: str) -> list[str]:
 def is_critical(text: str) -> bool:
     """True when the comment needs urgent attention."""
     return bool(critical_concepts(text))
+
+
+# Signs of harm, danger, the body or basic care, in single words. Not a rule: alone they are
+# everyday complaint words ("pain", "cold", "toilet"). The trained urgency score is only trusted
+# in its middle band when one of them is there: without, a high score was mostly the way a
+# story about a relative is told ("my dad", "nobody told us", "she"), not what it says.
+_HARM_SIGNS = re.compile(
+    r"\b(?:"
+    # life, death and self-harm
+    r"di(?:e|es|ed)|dying|death|dead|alive|suicid\w*|kill\w*|own life|without me|carry on|"
+    r"overdos\w*|stockpil\w*|saving|hang\w*|jump\w*|tonight|goodbye|better off|no point|"
+    r"end(?:ing)? (?:it|things)|g[ia]ve up|can'?t cope|"
+    r"self[- ]?harm\w*|cut(?:ting)? (?:her|him|my|them)sel(?:f|ves)|burn\w*|"
+    # violence, abuse and exploitation
+    r"harm\w*|hurt\w*|bruis\w*|hit|hits|hitting|shook|shak\w*|slap\w*|smack\w*|punch\w*|"
+    r"kick\w*|push(?:ed|ing)|shov\w*|grab\w*|twist\w*|dragg\w*|restrain\w*|lock\w*|black eye|"
+    r"marks|stab\w*|knife|weapon|threat\w*|scream\w*|shout\w*|swear\w*|abus\w*|assault\w*|"
+    r"rap(?:e|ed)|harass\w*|inappropriate\w*|touch\w*|naked|undress\w*|exposed|groom\w*|"
+    r"domestic|violen\w*|exploit\w*|stole|steal\w*|stolen|money|cash|bank card|"
+    r"frighten\w*|scared|afraid|terrified|unsafe|not safe|danger\w*|police|safeguard\w*|"
+    # the body and serious illness
+    r"fell|falls?|fallen|floor|injur\w*|bleed\w*|unconscious|collaps\w*|faint\w*|coma|stroke|"
+    r"heart attack|seizures?|breath\w*|chok\w*|vomit\w*|unresponsive|deteriorat\w*|crisis|"
+    r"drows\w*|confus\w*|wander\w*|swollen|sores?|ulcers?|wound|infection|sepsis|septic|"
+    r"temperature|blue|cold|weak|ill|unwell|sick|poorly|pain|pain relief|agony|crying|"
+    # medicines
+    r"error|allerg\w*|insulin|wrong (?:dose|drug|medication|tablets|patient)|"
+    r"someone else\S* (?:tablets|medication|medicine)|on purpose|"
+    # basic care
+    r"neglect\w*|alone|fed|feed|fluids?|dehydrat\w*|starv\w*|to eat|to drink|not eaten|"
+    r"no water|without (?:food|water|a drink)|days without|out of reach|all night|wet|pad|"
+    r"soil\w*|smell\w*|dirty|filthy|toilet|commode|bath\w*|my bed"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_harm(text: str) -> bool:
+    """Whether the comment has a word for harm, danger, the body or basic care."""
+    return bool(_HARM_SIGNS.search(text))

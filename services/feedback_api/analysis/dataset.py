@@ -154,7 +154,9 @@ def load_phase1_sentiment(
 FIXTURES_DIR = Path(__file__).parent / "fixtures"
 # Written comments that train the urgency score. criticality-everyday.csv holds complaints about
 # waits and communication that are not danger; criticality-written-2.csv holds the wordings the
-# concept rules were widened with (indirect disclosures, and sayings that are not danger).
+# concept rules were widened with (indirect disclosures, and sayings that are not danger);
+# criticality-written-3.csv holds complaint and PALS stories about relatives, mostly not urgent,
+# told the way urgent ones are ("nobody told us", "my dad", "all night").
 # criticality-holdout-2.csv and criticality-holdout-3.csv are never trained on: they stay checks,
 # holdout-3 also unseen by whoever wrote the rules.
 CRITICAL_TRAINING_FIXTURES = (
@@ -163,6 +165,7 @@ CRITICAL_TRAINING_FIXTURES = (
     "criticality-holdout.csv",
     "criticality-everyday.csv",
     "criticality-written-2.csv",
+    "criticality-written-3.csv",
 )
 
 

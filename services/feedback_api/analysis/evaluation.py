@@ -34,7 +34,7 @@ from .dataset import (
 from .features import Featuriser
 from .fixtures_scoring import fixture_lines
 from .framework import predictable_theme_names
-from .model import load_model
+from .model import load_model, urgent
 from .training import fit_critical_head, label_matrix, train_analyser
 
 SPLIT_SEED = 20261121
@@ -182,10 +182,13 @@ def everyday_flag_lines(data_dir: Path | str | None) -> Iterator[tuple[str, floa
         + [c.text for c in framework_example_comments()]
         + [text for text, _ in examples]
     )
-    head, threshold = fit_critical_head(featuriser, examples, seen)
+    head, threshold, harm_threshold = fit_critical_head(featuriser, examples, seen)
     scores = head.scores(featuriser.transform(unseen))[:, 0]
     rules = [is_critical(text) for text in unseen]
-    flagged = [rule or bool(score > threshold) for rule, score in zip(rules, scores, strict=True)]
+    flagged = [
+        urgent(text, float(score), threshold, harm_threshold)
+        for text, score in zip(unseen, scores, strict=True)
+    ]
     yield "everyday comments unseen by the urgency score", len(unseen)
     yield "everyday flagged urgent, rules only (%)", 100 * sum(rules) / len(unseen)
     yield "everyday flagged urgent, rules or score (%)", 100 * sum(flagged) / len(unseen)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .criticality import is_critical
+from .criticality import is_critical, mentions_harm
 from .features import Block, Featuriser
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "model"
@@ -70,6 +70,15 @@ class LinearHead:
         return np.asarray(features @ self.coef) + self.bias
 
 
+def urgent(text: str, score: float, threshold: float, harm_threshold: float) -> bool:
+    """The urgency flag: the rules, a confident score, or a fair score with a sign of harm."""
+    if score > threshold:
+        return True
+    if score > harm_threshold and mentions_harm(text):
+        return True
+    return is_critical(text)
+
+
 class Analyser:
     def __init__(
         self,
@@ -83,6 +92,7 @@ class Analyser:
         sentiment: LinearHead,
         critical: LinearHead | None = None,
         critical_threshold: float = 0.0,
+        critical_harm_threshold: float | None = None,
     ) -> None:
         self.model_version = model_version
         self.featuriser = featuriser
@@ -91,20 +101,24 @@ class Analyser:
         self.theme_thresholds = theme_thresholds
         self.sentiment_classes = tuple(sentiment_classes)
         self.sentiment = sentiment
-        # Urgency: the concept rules, or this linear score above its threshold (a second opinion
-        # that copes with wordings the rules never saw).
+        # Urgency: the concept rules, or this linear score (a second opinion that copes with
+        # wordings the rules never saw) above its threshold, or above the lower harm threshold
+        # when the comment has a word for harm, danger, the body or basic care.
         self.critical = critical
         self.critical_threshold = float(critical_threshold)
+        self.critical_harm_threshold = float(
+            critical_threshold if critical_harm_threshold is None else critical_harm_threshold
+        )
 
     def critical_flags(self, texts: Sequence[str], features=None) -> list[bool]:
         """Whether each (non-blank) comment needs urgent attention."""
         if self.critical is None:
             return [is_critical(text) for text in texts]
         if features is None:
-            features = self.featuriser.transform(list(texts))
+            features = self.featuriser.transform(texts)
         scores = self.critical.scores(features)[:, 0]
         return [
-            bool(score > self.critical_threshold) or is_critical(text)
+            urgent(text, float(score), self.critical_threshold, self.critical_harm_threshold)
             for text, score in zip(texts, scores, strict=True)
         ]
 
@@ -162,6 +176,9 @@ class Analyser:
                 "critical_coef": self.critical.coef.astype(np.float16),
                 "critical_bias": self.critical.bias.astype(np.float32),
                 "critical_threshold": np.array([self.critical_threshold], dtype=np.float32),
+                "critical_harm_threshold": np.array(
+                    [self.critical_harm_threshold], dtype=np.float32
+                ),
             }
         np.savez_compressed(folder / WEIGHTS_NPZ, **arrays)
 
@@ -196,6 +213,11 @@ def load_model(folder: Path | str) -> Analyser:
             else None
         ),
         critical_threshold=float(arrays.get("critical_threshold", np.zeros(1))[0]),
+        critical_harm_threshold=(
+            float(arrays["critical_harm_threshold"][0])
+            if "critical_harm_threshold" in arrays
+            else None
+        ),
     )
 
 

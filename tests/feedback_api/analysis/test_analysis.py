@@ -236,6 +236,12 @@ def test_everyday_complaints_and_praise_are_not_urgent():
         "Shorter waits on the day unit.",
         "The volunteers on the chemo unit made the long days much easier.\n\n"
         "Quieter wards at night.",
+        "Staff talked over my wife as if she was not there and never asked what she wanted.",
+        "Tried to ring the unit all morning, nobody picked up.",
+        "My story: my husband has dementia and the ward let me stay with him. The staff included "
+        "me in his care and it made him calmer.",
+        "I was discharged without the results of my blood test and had to ring three times the "
+        "next week to be told them.",
     ]
     flagged = [c for c, r in zip(comments, load_analyser().analyse(comments)) if r.critical]
     assert flagged == []
