@@ -227,6 +227,16 @@ def _shown_text(
     return (stored_redaction if stored_redaction is not None else redacted(original, names)), True
 
 
+def shown_comment(
+    feedback: Feedback, *, privileged: bool, names: KnownNames | None = None
+) -> tuple[str | None, bool]:
+    """A record's comment as this reader may see it, and whether it is redacted: as written for
+    PALS and the patient experience manager (``privileged``), otherwise the stored redacted
+    copy, the text ward staff see on the feedback pages (redacted now with ``names``,
+    ``known_names(session)``, while the worker has not stored it yet)."""
+    return _shown_text(feedback.comment, feedback.comment_redacted, privileged, names)
+
+
 def to_public(
     feedback: Feedback,
     ward_names: dict[str, str] | None = None,

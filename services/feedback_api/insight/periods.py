@@ -17,6 +17,16 @@ def add_months(month: dt.date, n: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def last_complete_month(today: dt.date) -> dt.date:
+    """The first day of the latest month that has ended: the one before ``today``'s."""
+    return add_months(month_start(today), -1)
+
+
+def month_end(month: dt.date) -> dt.date:
+    """The last day of ``month``."""
+    return add_months(month, 1) - dt.timedelta(days=1)
+
+
 def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
     months, current = [], month_start(first)
     while current <= last:

@@ -1,5 +1,5 @@
-"""Insight: aggregate figures across sources. Aggregates only; comments behind a hotspot come
-back redacted."""
+"""Insight: aggregate figures across sources. Aggregates only, but for the comments behind a
+hotspot, which each reader sees as on the feedback pages (redacted unless PALS or PEM)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Query
 
 from services.common.problems import Unprocessable, field_error, problem_responses
 from services.common.tokens import Principal
-from services.feedback_api.analysis import redact
+from services.feedback_api.analysis.redaction import KnownNames
 from services.feedback_api.deps import ClockDep, SessionDep
-from services.feedback_api.feedback.models import CHANNEL_LABELS, Channel
+from services.feedback_api.feedback import service as feedback_service
+from services.feedback_api.feedback.models import CHANNEL_LABELS, Channel, Feedback
 from services.feedback_api.insight import equality, fft, periods, policies, service
 from services.feedback_api.insight.schemas import (
     EqualityReport,
@@ -36,10 +37,14 @@ Code = Annotated[str | None, Query(max_length=20)]
 MAX_MONTHS = 60
 
 HOTSPOT_RULE = (
-    "A ward and theme is a hotspot when its negative comments this month are above the upper "
-    "control limit of a c-chart over its previous 12 months (mean + 3 x square root of the "
-    f"mean, from at least {service.MIN_BASELINE_MONTHS} months) and number at least "
-    f"{service.MIN_HOTSPOT_COUNT}."
+    "A ward and theme is a hotspot in a month when its negative comments that month number at "
+    f"least {service.MIN_HOTSPOT_COUNT} and are above the upper control limit of a c-chart "
+    "(statistical process control for counts) drawn from the same ward and theme over the "
+    f"previous {service.BASELINE_MONTHS} months: their average a month plus "
+    f"{service.SIGMAS:g} times the square root of that average. A count that far above its own "
+    "average seldom happens by chance. The ward needs at least "
+    f"{service.MIN_BASELINE_MONTHS} months of history; months before its first feedback are "
+    "left out."
 )
 
 
@@ -191,6 +196,20 @@ def sentiment_report(
     )
 
 
+def _hotspot_comment(
+    record: Feedback, *, privileged: bool, names: KnownNames | None
+) -> HotspotComment:
+    """One comment behind a hotspot, shown as the feedback pages show it to this reader."""
+    text, is_redacted = feedback_service.shown_comment(record, privileged=privileged, names=names)
+    return HotspotComment(
+        feedback_id=record.id,
+        received_at=record.received_at.isoformat(),
+        channel=CHANNEL_LABELS.get(Channel(record.channel), record.channel),
+        comment=text or "",
+        comment_is_redacted=is_redacted,
+    )
+
+
 @router.get("/hotspots", response_model=HotspotReport, responses=problem_responses(Unprocessable))
 def hotspots_report(
     session: SessionDep,
@@ -199,15 +218,36 @@ def hotspots_report(
     month: Month = None,
     site_code: Code = None,
 ) -> HotspotReport:
-    """Ward/theme pairs whose negative comments this month are significantly above their own
-    baseline (see ``rule``), each with the comments behind it, redacted."""
-    chosen = periods.parse_month(month) if month else periods.month_start(clock.today())
+    """Ward/theme pairs whose negative comments in a month are significantly above their own
+    baseline (see ``rule``), each with the comments behind it.
+
+    The month is the last complete one by default: a month under way may be chosen, but its
+    days so far are compared with full months (``complete`` is false). Comments are redacted
+    unless the caller is a PALS officer or patient experience manager, as on the feedback
+    pages."""
+    today = clock.today()
+    current = periods.month_start(today)
+    chosen = periods.parse_month(month) if month else periods.last_complete_month(today)
+    if chosen > current:
+        raise Unprocessable(
+            errors=[
+                field_error(
+                    "month", "The month has not started yet: choose this month or an earlier one."
+                )
+            ]
+        )
     found = service.hotspots(
         session, chosen, wards=visible_wards(session, caller), site_code=site_code
     )
     records = service.comments(session, [i for h in found for i in h.feedback_ids])
+    privileged = feedback_service.sees_personal_data(caller)
+    people = feedback_service.known_names(session) if records and not privileged else None
+    complete = chosen < current
     return HotspotReport(
         month=periods.month_key(chosen),
+        complete=complete,
+        counted_to=(periods.month_end(chosen) if complete else today).isoformat(),
+        current_month=periods.month_key(current),
         rule=HOTSPOT_RULE,
         hotspots=[
             HotspotPublic(
@@ -220,12 +260,7 @@ def hotspots_report(
                 upper_limit=h.upper_limit,
                 baseline=h.baseline,
                 comments=[
-                    HotspotComment(
-                        feedback_id=i,
-                        received_at=records[i].received_at.isoformat(),
-                        channel=CHANNEL_LABELS.get(Channel(records[i].channel), records[i].channel),
-                        comment=redact(records[i].comment or "").text,
-                    )
+                    _hotspot_comment(records[i], privileged=privileged, names=people)
                     for i in h.feedback_ids
                     if i in records
                 ],

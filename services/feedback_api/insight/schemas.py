@@ -67,7 +67,11 @@ class HotspotComment(BaseModel):
     feedback_id: uuid.UUID
     received_at: str
     channel: str
-    comment: str
+    comment: str = Field(
+        description="As written for PALS officers and patient experience managers; for "
+        "everyone else the stored redacted copy, as on the feedback pages"
+    )
+    comment_is_redacted: bool
 
 
 class HotspotPublic(BaseModel):
@@ -83,8 +87,15 @@ class HotspotPublic(BaseModel):
 
 
 class HotspotReport(BaseModel):
-    month: str
-    rule: str
+    month: str = Field(description="The month shown, YYYY-MM: the last complete one by default")
+    complete: bool = Field(
+        description="False for the month under way, whose counts are of its days so far"
+    )
+    counted_to: str = Field(
+        description="The last day counted (ISO date): the month's last day, or today"
+    )
+    current_month: str = Field(description="The month under way today, YYYY-MM")
+    rule: str = Field(description="How a hotspot is decided, in words")
     hotspots: list[HotspotPublic]
 
 

@@ -3,16 +3,30 @@
 import datetime as dt
 import uuid
 
-from sqlalchemy import delete, update
+import pytest
 
+from services.common.clock import Clock
 from services.common.roles import Role
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.insight import service
 from services.feedback_api.insight.equality import small_number
-from services.feedback_api.labels.models import FeedbackLabel, FeedbackTheme
 from tests.support.suppression import possible_values
+from tests.support.themes import label
 
 BOARD = Role.board_reader
+
+
+@pytest.fixture
+def today(apps):
+    """Fix feedback_api's clock for one test: ``today(dt.date(...))``."""
+    app = apps["feedback"]
+    original = app.state.clock
+
+    def set_today(day: dt.date) -> None:
+        app.state.clock = Clock(day)
+
+    yield set_today
+    app.state.clock = original
 
 
 def add_labelled(
@@ -39,28 +53,7 @@ def add_labelled(
     ]
     session.add_all(rows)
     session.flush()
-    ids = [r.id for r in rows]
-    if not ids:
-        return []
-    session.execute(delete(FeedbackTheme).where(FeedbackTheme.feedback_id.in_(ids)))
-    session.execute(
-        update(FeedbackLabel).where(FeedbackLabel.feedback_id.in_(ids)).values(sentiment=sentiment)
-    )
-    for r in rows:
-        session.add(
-            FeedbackTheme(
-                feedback_id=r.id,
-                theme=theme,
-                received_at=r.received_at,
-                channel=r.channel,
-                site_code=r.site_code,
-                ward_code=r.ward_code,
-                received_month=r.received_at.date().replace(day=1),
-                sentiment=sentiment,
-            )
-        )
-    session.flush()
-    return ids
+    return label(session, rows, theme=theme, sentiment=sentiment)
 
 
 def month(n: int) -> dt.date:
@@ -118,6 +111,96 @@ def test_hotspot_comments_are_redacted(feedback_api, feedback_session, mint):
     )
     comments = [c["comment"] for h in response.json()["hotspots"] for c in h["comments"]]
     assert comments and all("[PHONE]" in c and "07700" not in c for c in comments)
+
+
+def test_hotspots_show_the_last_complete_month_unless_another_is_chosen(
+    feedback_api, feedback_session, mint, today
+):
+    for i in range(50, 62):  # a year of one negative comment a month
+        add_labelled(feedback_session, ward="RT-W", month=month(i), n=1)
+    last_month = add_labelled(feedback_session, ward="RT-W", month=month(62), n=9)
+    so_far = add_labelled(feedback_session, ward="RT-W", month=month(63), n=7)
+    today(month(63) + dt.timedelta(days=24))  # 25 April 2022
+    board = mint("feedback", BOARD)
+
+    body = feedback_api.get("/v1/insight/hotspots", headers=board).json()
+    assert (body["month"], body["complete"], body["counted_to"]) == ("2022-03", True, "2022-03-31")
+    assert body["current_month"] == "2022-04"
+    assert {c["feedback_id"] for h in body["hotspots"] for c in h["comments"]} == {
+        str(i) for i in last_month
+    }
+
+    body = feedback_api.get(
+        "/v1/insight/hotspots", params={"month": "2022-04"}, headers=board
+    ).json()
+    assert (body["month"], body["complete"], body["counted_to"]) == ("2022-04", False, "2022-04-25")
+    assert {c["feedback_id"] for h in body["hotspots"] for c in h["comments"]} == {
+        str(i) for i in so_far
+    }
+
+    future = feedback_api.get("/v1/insight/hotspots", params={"month": "2022-05"}, headers=board)
+    assert future.status_code == 422
+    assert future.json()["errors"][0]["field"] == "month"
+    assert "not started" in future.json()["errors"][0]["message"]
+
+
+def test_a_staff_members_name_behind_a_hotspot_is_redacted_as_on_the_feedback_pages(
+    feedback_api, feedback_session, mint
+):
+    family = "Zu" + uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
+    directory = feedback_api.put(
+        f"/v1/known-names/staff-directory/{uuid.uuid4()}",
+        json={"name": f"Chidinma {family}"},
+        headers=mint("feedback", sub="portal-service"),
+    )
+    assert directory.status_code == 200, directory.text
+    for i in (70, 71, 72):  # three quiet months of history on the ward
+        add_labelled(feedback_session, ward="L4", month=month(i), n=1, sentiment="positive")
+    ids = []
+    for day in range(1, 7):
+        response = feedback_api.post(
+            "/v1/feedback",
+            json={
+                "channel": "fft",
+                "fft_answer": 5,
+                "ward_code": "L4",
+                "comment": f"Nobody told us anything, and {family} was short with my mum ({day}).",
+                "received_at": dt.datetime(2023, 2, day, 10, tzinfo=dt.UTC).isoformat(),
+            },
+            headers=mint(),
+        )
+        assert response.status_code == 201, response.text
+        ids.append(response.json()["id"])
+    label(feedback_session, [feedback_session.get(Feedback, uuid.UUID(i)) for i in ids])
+
+    def behind_hotspot(headers) -> list[dict]:
+        response = feedback_api.get(
+            "/v1/insight/hotspots", params={"month": "2023-02"}, headers=headers
+        )
+        assert response.status_code == 200, response.text
+        spots = [h for h in response.json()["hotspots"] if h["ward_code"] == "L4"]
+        assert len(spots) == 1
+        assert {c["feedback_id"] for c in spots[0]["comments"]} == set(ids)
+        return spots[0]["comments"]
+
+    def on_feedback_page(headers, feedback_id) -> str:
+        return feedback_api.get(f"/v1/feedback/{feedback_id}", headers=headers).json()["comment"]
+
+    ward_staff = mint("feedback", Role.staff, wards=("L4",))
+    for comment in behind_hotspot(ward_staff):
+        assert family.lower() not in comment["comment"].lower()
+        assert "[NAME] was short with my mum" in comment["comment"]
+        assert comment["comment_is_redacted"]
+        assert comment["comment"] == on_feedback_page(ward_staff, comment["feedback_id"])
+    for comment in behind_hotspot(mint("feedback", BOARD)):
+        assert family.lower() not in comment["comment"].lower()
+        assert comment["comment_is_redacted"]
+    for role in (Role.pals_officer, Role.patient_experience_manager):
+        reader = mint("feedback", role)
+        for comment in behind_hotspot(reader):
+            assert f"{family} was short with my mum" in comment["comment"]
+            assert not comment["comment_is_redacted"]
+            assert comment["comment"] == on_feedback_page(reader, comment["feedback_id"])
 
 
 def test_theme_counts_and_rates_by_source(feedback_api, feedback_session, mint):
