@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import uuid
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -312,12 +313,26 @@ async def sentiment_page(request: Request, user: InsightReader, client: Feedback
 
 @router.get("/insight/hotspots")
 async def hotspots_page(request: Request, user: InsightReader, client: FeedbackClientDep):
-    """Ward/theme pairs well above their own baseline this month, with the comments behind them."""
+    """Ward/theme pairs well above their own baseline in a month, with the comments behind them.
+
+    The last complete month by default: the month under way can be chosen, and is called "so
+    far", since its part month is compared with full months."""
     filters = _filters(request, ("month", "site_code"))
     errors = _check_months(filters, ("month",))
     report, errors = await _report(client.hotspots_report, user, filters, errors)
-    spot_charts, spot_months = [], []
+    spot_charts, spot_months, heading, shown, links = [], [], "Hotspots", "", {}
     if report:
+        shown = month_name(report.month) + ("" if report.complete else " so far")
+        heading = f"Hotspots in {shown}"
+        current = dt.datetime.strptime(report.current_month, "%Y-%m").date()
+        last_complete = _months_before(current, 1)
+        links = {
+            "last_complete": (last_complete, _hotspots_url(last_complete, filters["site_code"])),
+            "current": (
+                report.current_month,
+                _hotspots_url(report.current_month, filters["site_code"]),
+            ),
+        }
         for index, spot in enumerate(report.hotspots):
             # The baseline is the months just before the hotspot's own, oldest first.
             this_month = dt.datetime.strptime(spot.month, "%Y-%m").date()
@@ -331,22 +346,22 @@ async def hotspots_page(request: Request, user: InsightReader, client: FeedbackC
             points = [
                 {"month": m, "negative": n} for m, n in zip(months, spot.baseline, strict=True)
             ]
-            points.append({"month": month_name(spot.month), "negative": spot.count})
+            points.append({"month": shown, "negative": spot.count})
             spot_charts.append(
                 charts.bars(
                     points,
                     chart_id=f"hotspot-chart-{index}",
                     title=f"{spot.theme} on {spot.ward_name}: negative comments",
                     description=(
-                        f"Bars for the previous {len(spot.baseline)} months and "
-                        f"{month_name(spot.month)}; the dashed line is the upper control limit, "
-                        f"{spot.upper_limit}. {month_name(spot.month)} has {spot.count}."
+                        f"Bars for the previous {len(spot.baseline)} months and {shown}; the "
+                        f"dashed line is the upper control limit, {spot.upper_limit}. "
+                        f"{shown} has {spot.count}."
                     ),
                     category="month",
                     value="negative",
                     value_title="Negative comments",
                     rule=spot.upper_limit,
-                    order=[*months, month_name(spot.month)],
+                    order=[*months, shown],
                 )
             )
     return await _report_page(
@@ -357,9 +372,17 @@ async def hotspots_page(request: Request, user: InsightReader, client: FeedbackC
         filters=filters,
         errors=errors,
         report=report,
+        heading=heading,
+        shown_month=shown,
+        month_links=links,
         spot_charts=spot_charts,
         spot_months=spot_months,
     )
+
+
+def _hotspots_url(month: str, site_code: str) -> str:
+    query = {"month": month, **({"site_code": site_code} if site_code else {})}
+    return f"/insight/hotspots?{urlencode(query)}"
 
 
 def _months_before(month: dt.date, n: int) -> str:

@@ -137,6 +137,7 @@ class HotspotComment(BaseModel):
     received_at: str
     channel: str
     comment: str
+    comment_is_redacted: bool = False
 
 
 class Hotspot(BaseModel):
@@ -153,6 +154,9 @@ class Hotspot(BaseModel):
 
 class HotspotReport(BaseModel):
     month: str
+    complete: bool
+    counted_to: str
+    current_month: str
     rule: str
     hotspots: list[Hotspot]
 

@@ -1,6 +1,6 @@
-"""What someone trying the demo sees: themes across sources, this month's hotspot with the
-comments behind it, personal data redacted for ward staff and not for PALS, a realistic equality
-breakdown, and urgent comments first."""
+"""What someone trying the demo sees: themes across sources, the hotspot of the last complete
+month (and of this month so far) with the comments behind it, personal data redacted for ward
+staff and not for PALS, a realistic equality breakdown, and urgent comments first."""
 
 import datetime as dt
 
@@ -46,7 +46,7 @@ def test_the_demo_shows_sources_a_hotspot_redaction_equality_and_urgent_comments
     load_demo_cases(feedback_session, clock)
     labels.reanalyse(feedback_session)
     today = clock.today()
-    last_month = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    last_month = today.replace(day=1) - dt.timedelta(days=1)
 
     sign_in(portal, "pem")
     themes = page_at(portal, "/insight/themes")
@@ -63,12 +63,19 @@ def test_the_demo_shows_sources_a_hotspot_redaction_equality_and_urgent_comments
         "National survey",
     } <= set().union(*sources.values())
 
-    for month in (last_month, None):  # the last full month, and this month (the default)
-        hotspots = page_at(portal, "/insight/hotspots", **({"month": month} if month else {}))
+    # The last complete month by default, and this month so far when it is chosen.
+    for params, heading in (
+        ({}, f"Hotspots in {last_month:%B %Y}"),
+        ({"month": f"{today:%Y-%m}"}, f"Hotspots in {today:%B %Y} so far"),
+    ):
+        hotspots = page_at(portal, "/insight/hotspots", **params)
+        assert hotspots.h1.get_text(strip=True) == heading
         headings = [h.get_text(strip=True) for h in hotspots.select("h2")]
         assert f"{KEPT_INFORMED}: Ward 4 (Haemato-oncology)" in headings
         assert "not kept informed" in text(hotspots.select_one("main"))
-    assert "PALS enquiry" in text(page_at(portal, "/insight/hotspots", month=last_month))
+    shown = text(page_at(portal, "/insight/hotspots").select_one("main"))
+    assert f"Showing {last_month:%B %Y}, the last complete month" in shown
+    assert "c-chart" in shown and "PALS enquiry" in shown
 
     equality = text(page_at(portal, "/insight/equality").select_one("main"))
     assert "fewer than 5" in equality

@@ -9,6 +9,7 @@ from services.feedback_api.respondents.models import EqualityMonitoring
 from services.portal.demo import DEMO_PASSWORD
 from tests.support.pages import check_page, error_summary, text
 from tests.support.suppression import possible_values
+from tests.support.themes import label
 
 
 def sign_in(portal, who: str) -> None:
@@ -199,6 +200,74 @@ def test_the_sentiment_chart_has_an_accessible_name_and_a_table(portal, feedback
     assert "August 2019" in svg.get_text()
     august = [c.get_text(strip=True) for c in page.select("table tbody tr")[1].select("td")]
     assert august[-1] == "5"
+
+
+def test_the_hotspots_page_names_its_month_and_rule_and_hides_staff_names_from_the_board(
+    portal, feedback_api, feedback_session, mint
+) -> None:
+    family = "Zu" + uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
+    directory = feedback_api.put(
+        f"/v1/known-names/staff-directory/{uuid.uuid4()}",
+        json={"name": f"Chidinma {family}"},
+        headers=mint("feedback", sub="portal-service"),
+    )
+    assert directory.status_code == 200, directory.text
+    quiet = [
+        Feedback(
+            channel="fft",
+            ward_code="L4",
+            site_code="REN01",
+            received_at=dt.datetime(2016, n, 10, tzinfo=dt.UTC),
+            comment="Parking was fine",
+            created_by="test",
+        )
+        for n in (1, 2, 3)
+    ]
+    feedback_session.add_all(quiet)
+    feedback_session.flush()
+    label(feedback_session, quiet, sentiment="positive")
+    spike = []
+    for day in range(1, 7):
+        response = feedback_api.post(
+            "/v1/feedback",
+            json={
+                "channel": "fft",
+                "fft_answer": 5,
+                "ward_code": "L4",
+                "comment": f"Could not park anywhere, and {family} just shrugged ({day}).",
+                "received_at": dt.datetime(2016, 4, day, 9, tzinfo=dt.UTC).isoformat(),
+            },
+            headers=mint(),
+        )
+        assert response.status_code == 201, response.text
+        spike.append(feedback_session.get(Feedback, uuid.UUID(response.json()["id"])))
+    label(feedback_session, spike)
+
+    sign_in(portal, "board")
+    page = check_page(portal.get("/insight/hotspots", params={"month": "2016-04"}).text)
+    assert page.h1.get_text(strip=True) == "Hotspots in April 2016"
+    main = text(page.select_one("main"))
+    assert "Showing April 2016 (1 to 30 April 2016)" in main
+    assert "How a hotspot is decided" in main and "upper control limit of a c-chart" in main
+    assert "Parking: Ward 4 (Haemato-oncology)" in [h.get_text(strip=True) for h in page("h2")]
+    assert "[NAME] just shrugged" in main and family.lower() not in main.lower()
+    assert "replaced with placeholders like [NAME]" in main
+
+    portal.cookies.clear()
+    sign_in(portal, "pals")
+    main = text(check_page(portal.get("/insight/hotspots?month=2016-04").text).select_one("main"))
+    assert f"{family} just shrugged" in main and "[NAME]" not in main
+
+
+def test_a_month_not_yet_started_is_refused_with_a_message(portal) -> None:
+    sign_in(portal, "board")
+    response = portal.get("/insight/hotspots", params={"month": "2999-01"})
+    assert response.status_code == 422
+    page = check_page(response.text)
+    assert error_summary(page) == [
+        "The month has not started yet: choose this month or an earlier one."
+    ]
+    assert page.select_one("input#month")["value"] == "2999-01"
 
 
 def test_a_bad_filter_is_explained_and_the_answer_kept(portal) -> None:
