@@ -100,21 +100,52 @@ def make_engine(url: str, schema: str, **kwargs: Any) -> Engine:
     return engine
 
 
+# How long a connection waits for another process's write to finish before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Execution option that makes a SQLite transaction begin with the write lock (see begin_write).
+_WRITE = "heard_sqlite_write"
+
+
 def _make_sqlite_transactional(engine: Engine) -> None:
-    """Let SQLAlchemy, not pysqlite, begin transactions, so SAVEPOINTs and rollbacks work."""
+    """Let SQLAlchemy, not pysqlite, begin transactions, so SAVEPOINTs and rollbacks work.
+
+    Several processes share each file (a service and its worker): WAL lets readers and one
+    writer work at once, and the busy timeout makes a writer wait for another instead of failing.
+    """
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        write = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def begin_write(session: Session) -> None:
+    """Start the unit of work that reads and then writes, before its first read.
+
+    On SQLite a transaction that began by reading cannot wait for the write lock: its first write
+    fails at once with "database is locked" if another process (a worker) wrote meanwhile, however
+    long the busy timeout. So a transaction that will write takes the lock as it begins (BEGIN
+    IMMEDIATE), waiting up to the busy timeout for another writer, and reads the latest data. A
+    transaction the session holds that has changed nothing yet (a page's look-up of the signed-in
+    user) is ended first. Keep such a transaction short: never call another service inside it.
+    On PostgreSQL, rows are locked as they are written, so nothing changes.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    if session.in_transaction():
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("begin_write must come before the unit of work changes anything")
+        session.commit()
+    session.connection(execution_options={_WRITE: True})
 
 
 def ensure_schema(engine: Engine, schema: str) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy import Engine, Text, or_, select, update
 from sqlmodel import Field, Session, SQLModel
 
 from services.common.clock import utcnow
-from services.common.db import JSONType, UTCDateTime, is_sqlite, new_id
+from services.common.db import JSONType, UTCDateTime, begin_write, is_sqlite, new_id
 from services.common.http_client import DownstreamError, DownstreamUnavailable
 
 log = structlog.get_logger(__name__)
@@ -121,6 +121,7 @@ class Worker:
             (job.status == PENDING) | ((job.status == RUNNING) & (job.locked_until < now))
         )
         with Session(self.engine) as session:
+            begin_write(session)
             query = select(job.id).where(due, job.kind.in_(list(self.handlers))).limit(1)
             if not is_sqlite(self.engine):
                 query = query.with_for_update(skip_locked=True)
@@ -138,20 +139,32 @@ class Worker:
             return job_id if claimed.rowcount == 1 else None
 
     def run_one(self) -> bool:
-        """Run one due job; False when there was none."""
+        """Run one due job; False when there was none.
+
+        The handler runs in its own session, and the job is marked done in a short transaction
+        of its own afterwards: no transaction here stays open while a handler calls another
+        service, so the service's own requests never wait for (or trip over) a delivery. A
+        handler commits what it writes; if the worker stops before the job is marked done, the
+        job runs again when its lease ends (at least once)."""
         job_id = self.claim()
         if job_id is None:
             return False
         with Session(self.engine) as session:
             job = session.get(self.job_model, job_id)
             assert job is not None
-            handler = self.handlers[job.kind]
+            kind, payload = job.kind, dict(job.payload)
+            session.rollback()
             try:
-                handler(session, dict(job.payload))
+                self.handlers[kind](session, payload)
+                session.commit()
             except Exception as exc:
                 session.rollback()
                 self._failed(job_id, exc)
                 return True
+        with Session(self.engine) as session:
+            begin_write(session)
+            job = session.get(self.job_model, job_id)
+            assert job is not None
             job.status, job.finished_at, job.locked_until = DONE, utcnow(), None
             job.last_error = None
             session.add(job)
@@ -161,6 +174,7 @@ class Worker:
 
     def _failed(self, job_id: uuid.UUID, exc: Exception) -> None:
         with Session(self.engine) as session:
+            begin_write(session)
             job = session.get(self.job_model, job_id)
             assert job is not None
             job.last_error = "".join(traceback.format_exception_only(exc)).strip()[:2000]

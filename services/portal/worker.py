@@ -8,7 +8,7 @@ import sys
 import httpx
 from sqlmodel import Session
 
-from services.common.db import make_engine
+from services.common.db import begin_write, make_engine
 from services.common.jobs import Handler, Worker, schedule_command
 from services.common.logging import configure_logging
 from services.common.tokens import TokenIssuer
@@ -57,6 +57,7 @@ def main(argv: list[str]) -> int:
         # Send the whole staff directory as the worker starts: accounts made before the
         # directory was sent, or while a delivery kept failing, reach feedback_api this way.
         with Session(worker.engine) as session:
+            begin_write(session)
             if directory.queue_directory(session):
                 session.commit()
     return schedule_command(worker, argv, SCHEDULES)

@@ -90,15 +90,16 @@ def make_handlers(
     def sync_name(session: Session, payload: dict[str, Any]) -> None:
         account_id = str(payload["user_id"])
         user = session.get(User, uuid.UUID(account_id))
-        if in_directory(user):
-            assert user is not None
-            name = user.name
+        staff, name = in_directory(user), user.name if user else ""
+        session.commit()  # nothing written: ends the read before calling feedback_api
+        if staff:
             call(lambda c: c.put_staff_name(SERVICE_PRINCIPAL, account_id, name))
         else:
             call(lambda c: c.remove_staff_name(SERVICE_PRINCIPAL, account_id))
 
     def sync_all(session: Session, _payload: dict[str, Any]) -> None:
         entries = directory(session)
+        session.commit()  # nothing written: ends the read before calling feedback_api
         call(lambda c: c.sync_staff_directory(SERVICE_PRINCIPAL, entries))
 
     return {SYNC_STAFF_NAME: sync_name, SYNC_STAFF_DIRECTORY: sync_all}

@@ -13,6 +13,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from services.common.clock import utcnow
+from services.common.db import begin_write
 from services.common.roles import Role
 from services.common.tokens import Principal, Scope
 from services.portal.accounts import directory
@@ -66,6 +67,7 @@ def rename_user(session: Session, user: User, name: str) -> User:
     name = " ".join(name.split())
     if not name:
         raise ValueError("an account needs a name")
+    begin_write(session)
     user.name = name
     session.add(user)
     directory.queue_account(session, user.id)
@@ -76,6 +78,7 @@ def rename_user(session: Session, user: User, name: str) -> User:
 def deactivate_user(session: Session, user: User) -> User:
     """Remove an account: it can no longer sign in, its sessions end, and its name leaves the
     staff directory (comments already redacted stay redacted)."""
+    begin_write(session)
     user.active = False
     session.add(user)
     now = utcnow()
@@ -124,6 +127,9 @@ def authenticate(
 ) -> User | None:
     """The user if the password is right; None if not. Raises TooManyAttempts when throttled."""
     email = normalise_email(email)
+    # Checked and recorded in one transaction that holds the write lock from its start: on
+    # SQLite a read-then-write transaction would fail outright if the worker wrote meanwhile.
+    begin_write(session)
     now = utcnow()
     if _recent_failures(session, email, client_address, now - window) >= max_attempts:
         raise TooManyAttempts
@@ -196,6 +202,7 @@ def resume_session(session: Session, token: str, *, idle: dt.timedelta) -> Signe
     if login is None or login.ended_at is not None or login.expires_at <= now:
         return None
     if login.last_seen_at + idle <= now:
+        begin_write(session)
         login.ended_at = now
         session.add(login)
         session.commit()
@@ -205,6 +212,7 @@ def resume_session(session: Session, token: str, *, idle: dt.timedelta) -> Signe
         return None
     # Only write when it matters, so every page view is not a database write.
     if now - login.last_seen_at > dt.timedelta(minutes=1):
+        begin_write(session)
         login.last_seen_at = now
         session.add(login)
         session.commit()
@@ -212,6 +220,7 @@ def resume_session(session: Session, token: str, *, idle: dt.timedelta) -> Signe
 
 
 def end_session(session: Session, token: str) -> None:
+    begin_write(session)
     login = session.exec(
         select(LoginSession).where(LoginSession.token_hash == hash_token(token))
     ).first()

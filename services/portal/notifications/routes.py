@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from services.common.app import get_session
+from services.common.db import begin_write
 from services.common.jobs import enqueue
 from services.common.problems import PROBLEM_JSON, Forbidden, Problem, Unauthorized
 from services.common.tokens import InvalidToken, Principal, TokenVerifier
@@ -86,6 +87,7 @@ def receive_notification(
 ) -> JSONResponse:
     """Queue an email for one user; a repeated event id is acknowledged and ignored."""
     key = f"notification:{event.event_id}"
+    begin_write(session)
     if session.exec(select(Job.id).where(Job.dedupe_key == key)).first() is not None:
         return JSONResponse({"status": "duplicate", "event_id": str(event.event_id)}, 202)
     user = session.get(User, event.user_id)

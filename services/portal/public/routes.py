@@ -10,6 +10,7 @@ import uuid
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 
+from services.common.db import begin_write
 from services.common.http_client import DownstreamError, DownstreamUnavailable
 from services.common.jobs import enqueue
 from services.portal.csrf import verify_csrf
@@ -82,6 +83,7 @@ async def submit_fft(
         )
     except DownstreamUnavailable:
         # A patient's words are never lost: keep them in the outbox and deliver them later.
+        begin_write(session)
         enqueue(
             session,
             Job,
