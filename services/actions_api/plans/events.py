@@ -110,6 +110,8 @@ def make_relay(
     def relay(session: Session, payload: dict[str, Any]) -> None:
         event = dict(payload["event"])
         data = dict(event["data"])
+        names = public_text.known_names(session)
+        session.commit()  # nothing written: ends the read before calling feedback_api
 
         async def send() -> None:
             # No retries inside the call: the outbox retries, with backoff, for hours.
@@ -119,7 +121,7 @@ def make_relay(
                 # on the public pages: a subscriber is outside the trust's staff.
                 redacted = await client.redact(
                     data["title"][:REDACT_LIMIT],
-                    known_names=public_text.known_names(session),
+                    known_names=names,
                     principal=public_text.SERVICE_PRINCIPAL,
                 )
                 data["title"] = redacted.text[:TITLE_LIMIT]

@@ -7,6 +7,7 @@ from sqlmodel import Session, or_, select
 
 from services.actions_api.clients import FeedbackApiClient
 from services.actions_api.plans.models import Action, ActionStatus, Commitment
+from services.common.db import begin_write
 from services.common.roles import Role
 from services.common.tokens import Principal
 
@@ -32,20 +33,17 @@ async def refresh(
 ) -> int:
     """Redact every pledge and action text not yet checked; returns how many were done.
     Raises DownstreamUnavailable when feedback_api cannot be reached (nothing is lost: the
-    texts simply stay unpublished until the next try)."""
+    texts simply stay unpublished until the next try).
+
+    The texts are read, the read is ended, feedback_api redacts them, and the results are written
+    in one short transaction: none is open while feedback_api is called. A text edited meanwhile
+    keeps its own (newer) public text, or waits for the next refresh."""
     principal = principal or SERVICE_PRINCIPAL
     names = known_names(session)
-    done = 0
-    for commitment in session.exec(select(Commitment).where(Commitment.public_title.is_(None))):
-        commitment.public_title = (
-            await client.redact(commitment.title, known_names=names, principal=principal)
-        ).text
-        if commitment.text:
-            commitment.public_text = (
-                await client.redact(commitment.text, known_names=names, principal=principal)
-            ).text
-        session.add(commitment)
-        done += 1
+    commitments = [
+        (c.id, c.title, c.text)
+        for c in session.exec(select(Commitment).where(Commitment.public_title.is_(None)))
+    ]
     pending = select(Action).where(
         or_(
             Action.public_title.is_(None),
@@ -54,14 +52,39 @@ async def refresh(
             & Action.status_reason.is_not(None),
         )
     )
-    for action in session.exec(pending):
-        action.public_title = (
-            await client.redact(action.title, known_names=names, principal=principal)
-        ).text
-        if action.status_reason:
-            action.public_status_reason = (
-                await client.redact(action.status_reason, known_names=names, principal=principal)
-            ).text
+    actions = [(a.id, a.title, a.status_reason) for a in session.exec(pending)]
+    session.commit()  # nothing written: ends the read before calling feedback_api
+
+    async def redact(text: str) -> str:
+        return (await client.redact(text, known_names=names, principal=principal)).text
+
+    redacted_commitments = [
+        (id_, title, text, await redact(title), await redact(text) if text else None)
+        for id_, title, text in commitments
+    ]
+    redacted_actions = [
+        (id_, title, reason, await redact(title), await redact(reason) if reason else None)
+        for id_, title, reason in actions
+    ]
+
+    begin_write(session)
+    done = 0
+    for id_, title, text, public_title, public_text in redacted_commitments:
+        commitment = session.get(Commitment, id_)
+        if commitment is None or (commitment.title, commitment.text) != (title, text):
+            continue
+        commitment.public_title = public_title
+        if text:
+            commitment.public_text = public_text
+        session.add(commitment)
+        done += 1
+    for id_, title, reason, public_title, public_reason in redacted_actions:
+        action = session.get(Action, id_)
+        if action is None or (action.title, action.status_reason) != (title, reason):
+            continue
+        action.public_title = public_title
+        if reason:
+            action.public_status_reason = public_reason
         session.add(action)
         done += 1
     session.commit()

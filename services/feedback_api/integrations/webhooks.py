@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from services.common.clock import utcnow
+from services.common.db import begin_write
 from services.common.jobs import RetryLater
 from services.common.problems import Forbidden
 
@@ -312,35 +313,41 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
 
 
 def deliver(session: Session, payload: dict[str, Any]) -> None:
-    """The worker's handler: POST one event to one subscriber; raise to retry later."""
-    subscription = session.get(WebhookSubscription, uuid.UUID(payload["subscription_id"]))
+    """The worker's handler: POST one event to one subscriber; raise to retry later. No
+    transaction is open while the subscriber is called (it may take seconds to answer)."""
+    subscription_id = uuid.UUID(payload["subscription_id"])
+    subscription = session.get(WebhookSubscription, subscription_id)
     if subscription is None:
         return  # deleted since: nothing to deliver
+    url, secret = subscription.url, subscription.secret
+    session.commit()  # nothing written: ends the read before the call
     body = json.dumps(payload["event"], separators=(",", ":"), ensure_ascii=False).encode()
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "heard-webhooks",
         "Heard-Event-Id": payload["event"]["id"],
         "Heard-Event-Type": payload["event"]["type"],
-        SIGNATURE_HEADER: sign(subscription.secret, body, int(time.time())),
+        SIGNATURE_HEADER: sign(secret, body, int(time.time())),
     }
     error = None
     try:
-        response = httpx.post(
-            subscription.url, content=body, headers=headers, timeout=TIMEOUT_SECONDS
-        )
+        response = httpx.post(url, content=body, headers=headers, timeout=TIMEOUT_SECONDS)
         if not response.is_success:
             error = f"HTTP {response.status_code}"
     except httpx.HTTPError as exc:
         error = type(exc).__name__
     now = utcnow()
+    begin_write(session)
+    subscription = session.get(WebhookSubscription, subscription_id)
     if error is None:
-        subscription.last_delivered_at = now
-        session.add(subscription)
+        if subscription is not None:
+            subscription.last_delivered_at = now
+            session.add(subscription)
         return
-    subscription.last_failed_at = now
-    subscription.last_error = f"{now:%Y-%m-%d %H:%M} UTC: {error}"[:500]
-    session.add(subscription)
+    if subscription is not None:
+        subscription.last_failed_at = now
+        subscription.last_error = f"{now:%Y-%m-%d %H:%M} UTC: {error}"[:500]
+        session.add(subscription)
     session.commit()
-    log.warning("webhook_failed", subscription=str(subscription.id), error=error)
-    raise RetryLater(f"{subscription.url}: {error}")
+    log.warning("webhook_failed", subscription=str(subscription_id), error=error)
+    raise RetryLater(f"{url}: {error}")

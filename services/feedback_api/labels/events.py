@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from services.common.clock import utcnow
-from services.common.db import new_id
+from services.common.db import begin_write, new_id
 from services.common.jobs import PENDING, enqueue
 from services.feedback_api.analysis import load_analyser
 from services.feedback_api.feedback.models import Feedback, FeedbackAnswer
@@ -87,6 +87,7 @@ def queue_reanalysis_if_stale(session) -> bool:
     labelled by another version. The worker calls this as it starts; the job's key names both
     versions, so several workers starting together queue it once. True when queued."""
     model_version = load_analyser().model_version
+    begin_write(session)
     framework_name = framework.current(session).name
     stale = session.execute(
         select(FeedbackLabel.feedback_id)
