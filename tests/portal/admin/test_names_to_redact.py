@@ -3,6 +3,7 @@ made, renamed or removed (and all at once as the worker starts), and an administ
 them and adds or removes other names on the admin pages, without JavaScript."""
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -36,7 +37,10 @@ def deliver(apps, portal_issuer, portal_session):
         for job in portal_session.exec(
             select(Job).where(Job.kind.in_(list(handlers)), Job.status == "pending")
         ).all():
-            handlers[job.kind](portal_session, dict(job.payload))
+            # On a thread of its own: the handler runs its own event loop, and a browser test
+            # earlier in the session may hold this thread's.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(handlers[job.kind], portal_session, dict(job.payload)).result()
             job.status = "done"
             portal_session.add(job)
             kinds.append(job.kind)
