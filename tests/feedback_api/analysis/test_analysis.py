@@ -243,7 +243,8 @@ def test_everyday_complaints_and_praise_are_not_urgent():
         "I was discharged without the results of my blood test and had to ring three times the "
         "next week to be told them.",
     ]
-    flagged = [c for c, r in zip(comments, load_analyser().analyse(comments)) if r.critical]
+    results = load_analyser().analyse(comments)
+    flagged = [c for c, r in zip(comments, results, strict=True) if r.critical]
     assert flagged == []
 
 
