@@ -3,6 +3,7 @@ the three apps in process (the portal's clients pointed at the real API apps).""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlmodel import Session
 from services.actions_api.app import create_app as create_actions_app
 from services.actions_api.settings import ActionsSettings
 from services.common.app import get_session
+from services.common.clock import Clock
 from services.common.db import make_engine
 from services.common.keys import generate
 from services.common.migrate import upgrade
@@ -162,6 +164,19 @@ def apps(feedback_app, actions_app, portal_app, feedback_session, actions_sessio
     yield {"feedback": feedback_app, "actions": actions_app, "portal": portal_app}
     for app, _ in pairs:
         app.dependency_overrides.clear()
+
+
+@pytest.fixture
+def feedback_today(apps):
+    """Fix feedback_api's clock for one test: ``feedback_today(dt.date(...))``."""
+    app = apps["feedback"]
+    original = app.state.clock
+
+    def set_today(day: dt.date) -> None:
+        app.state.clock = Clock(day)
+
+    yield set_today
+    app.state.clock = original
 
 
 @pytest.fixture

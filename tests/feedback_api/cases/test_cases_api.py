@@ -23,19 +23,6 @@ PEM = Role.patient_experience_manager
 D = dt.date
 
 
-@pytest.fixture
-def today(apps):
-    """Fix feedback_api's clock for one test: ``today(dt.date(...))``."""
-    app = apps["feedback"]
-    original = app.state.clock
-
-    def set_today(day: dt.date) -> None:
-        app.state.clock = Clock(day)
-
-    yield set_today
-    app.state.clock = original
-
-
 def body(**overrides):
     data = {
         "case_type": "complaint",
@@ -64,8 +51,10 @@ def count_cases(feedback_session: Session) -> int:
     return feedback_session.exec(select(func.count()).select_from(Case)).one()
 
 
-def test_a_complaint_gets_a_reference_and_its_statutory_dates(feedback_api, pals, today) -> None:
-    today(D(2026, 11, 22))
+def test_a_complaint_gets_a_reference_and_its_statutory_dates(
+    feedback_api, pals, feedback_today
+) -> None:
+    feedback_today(D(2026, 11, 22))
     case = open_case(feedback_api, pals, received_on="2026-11-20")
     assert re.fullmatch(r"CMP-2026-\d{5}", case["reference"])
     assert case["status"] == "received"
@@ -78,14 +67,14 @@ def test_a_complaint_gets_a_reference_and_its_statutory_dates(feedback_api, pals
     assert case["overdue"] is False
 
 
-def test_references_are_sequential_per_type_and_year(feedback_api, pals, today) -> None:
-    today(D(2026, 11, 22))
+def test_references_are_sequential_per_type_and_year(feedback_api, pals, feedback_today) -> None:
+    feedback_today(D(2026, 11, 22))
     first = open_case(feedback_api, pals)["reference"]
     second = open_case(feedback_api, pals)["reference"]
     enquiry = open_case(feedback_api, pals, case_type="pals")["reference"]
     assert int(second.rsplit("-", 1)[1]) == int(first.rsplit("-", 1)[1]) + 1
     assert re.fullmatch(r"PALS-2026-\d{5}", enquiry)
-    today(D(2027, 1, 4))
+    feedback_today(D(2027, 1, 4))
     assert open_case(feedback_api, pals, received_on="2027-01-04")["reference"].startswith(
         "CMP-2027-"
     )
@@ -204,8 +193,10 @@ def test_roles_without_pals_rights_get_403(feedback_api, mint, pals) -> None:
     assert feedback_api.get(f"/v1/cases/{case['id']}", headers=mint("feedback", PEM)).is_success
 
 
-def test_the_lifecycle_runs_only_along_allowed_transitions(feedback_api, pals, today) -> None:
-    today(D(2026, 11, 22))
+def test_the_lifecycle_runs_only_along_allowed_transitions(
+    feedback_api, pals, feedback_today
+) -> None:
+    feedback_today(D(2026, 11, 22))
     case = open_case(feedback_api, pals)
     url = f"/v1/cases/{case['id']}"
 
@@ -300,8 +291,10 @@ def test_an_oral_complaint_records_when_its_written_copy_was_sent(feedback_api, 
     assert done["timeline"][0]["after"]["oral_record_copy_sent_on"] == done["acknowledged_on"]
 
 
-def test_a_case_is_referred_to_the_ombudsman_after_its_response(feedback_api, pals, today) -> None:
-    today(D(2026, 11, 22))  # the response goes out on time: a late one needs a reason
+def test_a_case_is_referred_to_the_ombudsman_after_its_response(
+    feedback_api, pals, feedback_today
+) -> None:
+    feedback_today(D(2026, 11, 22))  # the response goes out on time: a late one needs a reason
     case = open_case(feedback_api, pals, case_type="pals")
     url = f"/v1/cases/{case['id']}"
     feedback_api.post(f"{url}/acknowledge", json={"discussion_offered": False}, headers=pals)
@@ -314,9 +307,9 @@ def test_a_case_is_referred_to_the_ombudsman_after_its_response(feedback_api, pa
 
 
 def test_the_timeline_records_who_and_when_and_keeps_every_due_date(
-    feedback_api, mint, today
+    feedback_api, mint, feedback_today
 ) -> None:
-    today(D(2026, 11, 22))
+    feedback_today(D(2026, 11, 22))
     officer = mint("feedback", PALS, sub="officer-7")
     manager = mint("feedback", PEM, sub="manager-3")
     case = open_case(feedback_api, officer)
@@ -349,14 +342,16 @@ def test_the_timeline_records_who_and_when_and_keeps_every_due_date(
     assert no_reason.json()["errors"][0]["field"] == "reason"
 
 
-def test_overdue_cases_are_shown_and_counted_by_the_clock(feedback_api, pals, today) -> None:
-    today(D(2026, 12, 31))
+def test_overdue_cases_are_shown_and_counted_by_the_clock(
+    feedback_api, pals, feedback_today
+) -> None:
+    feedback_today(D(2026, 12, 31))
     counts_before = feedback_api.get("/v1/cases/overdue", headers=pals).json()["counts"]
     christmas = open_case(feedback_api, pals, received_on="2026-12-24")
     assert christmas["ack_due"] == "2026-12-31"
     assert christmas["acknowledgement_overdue"] is False  # due today, not yet late
 
-    today(D(2027, 1, 1))
+    feedback_today(D(2027, 1, 1))
     late = feedback_api.get(f"/v1/cases/{christmas['id']}", headers=pals).json()
     assert late["acknowledgement_overdue"] is True and late["overdue"] is True
     overdue = feedback_api.get("/v1/cases/overdue", headers=pals, params={"limit": 200}).json()
@@ -374,7 +369,7 @@ def test_overdue_cases_are_shown_and_counted_by_the_clock(feedback_api, pals, to
         json={"discussion_offered": True},
         headers=pals,
     )
-    today(D(2027, 6, 25))  # past the six months
+    feedback_today(D(2027, 6, 25))  # past the six months
     late = feedback_api.get(f"/v1/cases/{christmas['id']}", headers=pals).json()
     assert late["acknowledgement_overdue"] is False
     assert late["response_overdue"] is True
@@ -417,18 +412,18 @@ def test_cases_are_listed_with_filters_and_pages(feedback_api, pals, mint) -> No
 
 
 def test_administrators_version_the_code_lists_and_older_cases_keep_theirs(
-    feedback_api, mint, pals, today
+    feedback_api, mint, pals, feedback_today
 ) -> None:
     admin = mint("feedback", Role.administrator)
     code = f"sub_{uuid.uuid4().hex[:8]}"
-    today(D(2026, 11, 1))
+    feedback_today(D(2026, 11, 1))
     added = feedback_api.post(
         "/v1/case-codes/subject", json={"code": code, "label": "Car parking"}, headers=admin
     )
     assert added.status_code == 201 and added.json()["version"] == 1
     old = open_case(feedback_api, pals, received_on="2026-10-30", subjects=[code])
 
-    today(D(2026, 11, 22))
+    feedback_today(D(2026, 11, 22))
     relabelled = feedback_api.put(
         f"/v1/case-codes/subject/{code}", json={"label": "Car parking and access"}, headers=admin
     ).json()

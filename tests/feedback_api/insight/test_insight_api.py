@@ -3,9 +3,6 @@
 import datetime as dt
 import uuid
 
-import pytest
-
-from services.common.clock import Clock
 from services.common.roles import Role
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.insight import service
@@ -14,19 +11,6 @@ from tests.support.suppression import possible_values
 from tests.support.themes import label
 
 BOARD = Role.board_reader
-
-
-@pytest.fixture
-def today(apps):
-    """Fix feedback_api's clock for one test: ``today(dt.date(...))``."""
-    app = apps["feedback"]
-    original = app.state.clock
-
-    def set_today(day: dt.date) -> None:
-        app.state.clock = Clock(day)
-
-    yield set_today
-    app.state.clock = original
 
 
 def add_labelled(
@@ -114,13 +98,13 @@ def test_hotspot_comments_are_redacted(feedback_api, feedback_session, mint):
 
 
 def test_hotspots_show_the_last_complete_month_unless_another_is_chosen(
-    feedback_api, feedback_session, mint, today
+    feedback_api, feedback_session, mint, feedback_today
 ):
     for i in range(50, 62):  # a year of one negative comment a month
         add_labelled(feedback_session, ward="RT-W", month=month(i), n=1)
     last_month = add_labelled(feedback_session, ward="RT-W", month=month(62), n=9)
     so_far = add_labelled(feedback_session, ward="RT-W", month=month(63), n=7)
-    today(month(63) + dt.timedelta(days=24))  # 25 April 2022
+    feedback_today(month(63) + dt.timedelta(days=24))  # 25 April 2022
     board = mint("feedback", BOARD)
 
     body = feedback_api.get("/v1/insight/hotspots", headers=board).json()

@@ -6,21 +6,8 @@ import uuid
 
 import pytest
 
-from services.common.clock import Clock
 from services.portal.demo import DEMO_PASSWORD
 from tests.support.pages import check_page, error_summary, text
-
-
-@pytest.fixture
-def feedback_today(apps):
-    app = apps["feedback"]
-    original = app.state.clock
-
-    def set_today(day: dt.date) -> None:
-        app.state.clock = Clock(day)
-
-    yield set_today
-    app.state.clock = original
 
 
 def sign_in(portal, email: str) -> None:
