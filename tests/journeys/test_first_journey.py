@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from services.common.roles import Role
 from services.common.tokens import Principal, TokenIssuer
-from services.portal.demo import DEMO_PASSWORD
+from tests.support.pages import sign_in
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -28,15 +28,6 @@ def give_feedback(browser: httpx.Client, comment: str, answer: str = "2") -> htt
         "/feedback",
         data={**hidden_fields(form.text), "ward_code": "L4", "answer": answer, "comment": comment},
     )
-
-
-def sign_in(browser: httpx.Client, email: str) -> None:
-    fields = hidden_fields(browser.get("/sign-in").text)
-    response = browser.post(
-        "/sign-in",
-        data={**fields, "email": email, "password": DEMO_PASSWORD, "next": "/staff/feedback"},
-    )
-    assert response.status_code == 303, response.text
 
 
 def test_a_patient_gives_feedback_and_the_manager_sees_it_in_the_inbox(stack: Stack) -> None:

@@ -18,7 +18,7 @@ from services.portal.accounts import directory
 from services.portal.accounts.models import User
 from services.portal.demo import DEMO_DOMAIN
 from services.portal.jobs.models import Job
-from tests.journeys.test_first_journey import sign_in
+from tests.support.pages import sign_in
 from tests.support.stack import Stack, wait_for
 
 pytestmark = pytest.mark.e2e

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from services.portal.accounts.models import LoginSession, User
 from services.portal.settings import PortalSettings
-from tests.portal.test_staff_pages import sign_in
+from tests.support.pages import sign_in
 
 
 def current_login(portal_session) -> LoginSession:

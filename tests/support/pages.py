@@ -6,6 +6,8 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
+from services.portal.demo import DEMO_DOMAIN, DEMO_PASSWORD
+
 
 def check_page(html: str) -> BeautifulSoup:
     """One h1, a title that starts with it, forms with an action and method, unique ids."""
@@ -38,3 +40,38 @@ def error_summary(page: BeautifulSoup) -> list[str]:
 
 def text(page: BeautifulSoup) -> str:
     return " ".join(page.get_text(" ").split())
+
+
+def csrf(portal, path: str = "/sign-in") -> str:
+    """The CSRF token of the form on the page at ``path``."""
+    return check_page(portal.get(path).text).select_one("input[name=csrf_token]")["value"]
+
+
+def sign_in(
+    portal,
+    email_or_who: str,
+    *,
+    password: str = DEMO_PASSWORD,
+    next: str = "/staff",
+    signed_out_first: bool = False,
+    expect: int = 303,
+):
+    """Send the staff sign-in form as a person would; returns the response, whose status must be
+    ``expect``. A name without "@" (``"pem"``) is that demo user's address. ``signed_out_first``
+    forgets the browser's cookies first, to sign in as someone else."""
+    if signed_out_first:
+        portal.cookies.clear()
+    email = email_or_who
+    if email and "@" not in email:
+        email = f"{email}@{DEMO_DOMAIN}"
+    response = portal.post(
+        "/sign-in",
+        data={
+            "csrf_token": csrf(portal),
+            "email": email,
+            "password": password,
+            "next": next,
+        },
+    )
+    assert response.status_code == expect, response.text
+    return response

@@ -2,30 +2,11 @@
 
 import uuid
 
-from services.portal.demo import DEMO_PASSWORD
-from tests.support.pages import check_page, error_summary, text
-
-
-def csrf(portal, path: str = "/sign-in") -> str:
-    page = check_page(portal.get(path).text)
-    return page.select_one("input[name=csrf_token]")["value"]
-
-
-def sign_in(portal, who: str = "admin") -> None:
-    response = portal.post(
-        "/sign-in",
-        data={
-            "csrf_token": csrf(portal),
-            "email": f"{who}@demo.heard.example",
-            "password": DEMO_PASSWORD,
-            "next": "/admin",
-        },
-    )
-    assert response.status_code == 303
+from tests.support.pages import check_page, csrf, error_summary, sign_in, text
 
 
 def test_an_administrator_creates_a_key_sees_it_once_and_revokes_it(portal, feedback_api):
-    sign_in(portal)
+    sign_in(portal, "admin")
     home = check_page(portal.get("/admin").text)
     assert "Admin" in [a.get_text(strip=True) for a in home.select("header nav a")]
     name = f"SMS vendor {uuid.uuid4().hex[:8]}"
@@ -65,7 +46,7 @@ def test_an_administrator_creates_a_key_sees_it_once_and_revokes_it(portal, feed
 
 
 def test_a_key_form_with_nothing_filled_in_names_both_fields(portal):
-    sign_in(portal)
+    sign_in(portal, "admin")
     token = csrf(portal, "/admin/api-keys/new")
     response = portal.post("/admin/api-keys", data={"csrf_token": token, "name": ""})
     assert response.status_code == 422
@@ -78,7 +59,7 @@ def test_a_key_form_with_nothing_filled_in_names_both_fields(portal):
 
 
 def test_a_webhook_is_added_with_its_secret_shown_once_then_deleted(portal):
-    sign_in(portal)
+    sign_in(portal, "admin")
     token = csrf(portal, "/admin/webhooks/new")
     url = f"https://receiver.example/{uuid.uuid4().hex}"
     created = portal.post(
@@ -102,7 +83,7 @@ def test_a_webhook_is_added_with_its_secret_shown_once_then_deleted(portal):
 
 
 def test_a_webhook_address_that_is_not_a_url_is_shown_back(portal):
-    sign_in(portal)
+    sign_in(portal, "admin")
     token = csrf(portal, "/admin/webhooks/new")
     response = portal.post(
         "/admin/webhooks",
@@ -115,7 +96,7 @@ def test_a_webhook_address_that_is_not_a_url_is_shown_back(portal):
 
 
 def test_an_upload_shows_the_rejected_lines_and_a_second_upload_adds_nothing(portal):
-    sign_in(portal)
+    sign_in(portal, "admin")
     marker = uuid.uuid4().hex
     content = (
         "Response ID,Response Date,Ward Code,FFT Answer,Comment\n"
@@ -146,7 +127,7 @@ def test_an_upload_shows_the_rejected_lines_and_a_second_upload_adds_nothing(por
 
 
 def test_an_upload_without_a_file_is_an_error_on_the_file_field(portal):
-    sign_in(portal)
+    sign_in(portal, "admin")
     page = check_page(portal.get("/admin/imports/new").text)
     hidden = {i["name"]: i["value"] for i in page.select("form input[type=hidden]")}
     response = portal.post("/admin/imports", data=hidden, files={"file": ("", b"", "text/csv")})

@@ -13,8 +13,7 @@ from services.common.roles import Role
 from services.portal.accounts import directory
 from services.portal.accounts.service import create_user, deactivate_user, rename_user
 from services.portal.jobs.models import Job
-from tests.portal.admin.test_admin_pages import csrf, sign_in
-from tests.support.pages import check_page, error_summary, text
+from tests.support.pages import check_page, csrf, error_summary, sign_in, text
 
 PASSWORD = "a-long-enough-password"
 
@@ -127,7 +126,7 @@ def test_an_administrator_sees_the_staff_names_and_adds_and_removes_others(
 ) -> None:
     directory.queue_directory(portal_session)
     deliver()
-    sign_in(portal)
+    sign_in(portal, "admin")
     home = check_page(portal.get("/admin").text)
     assert "/admin/names" in [a["href"] for a in home.select("main a")]
     response = portal.get("/admin/names")
@@ -168,7 +167,7 @@ def test_an_administrator_sees_the_staff_names_and_adds_and_removes_others(
     ],
 )
 def test_a_name_that_is_not_a_name_is_explained(portal, name, message) -> None:
-    sign_in(portal)
+    sign_in(portal, "admin")
     token = csrf(portal, "/admin/names")
     response = portal.post("/admin/names", data={"csrf_token": token, "name": name})
     assert response.status_code == 422
@@ -178,7 +177,7 @@ def test_a_name_that_is_not_a_name_is_explained(portal, name, message) -> None:
 
 
 def test_a_name_already_added_is_explained(portal) -> None:
-    sign_in(portal)
+    sign_in(portal, "admin")
     name = f"Ifeoma {surname()}"
     token = csrf(portal, "/admin/names")
     assert portal.post("/admin/names", data={"csrf_token": token, "name": name}).status_code == 303

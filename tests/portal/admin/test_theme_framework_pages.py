@@ -6,14 +6,13 @@ from sqlmodel import select
 
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.labels.events import REANALYSE
-from tests.portal.admin.test_admin_pages import csrf, sign_in
-from tests.support.pages import check_page, error_summary, text
+from tests.support.pages import check_page, csrf, error_summary, sign_in, text
 
 
 def test_an_administrator_adds_a_theme_that_staff_can_then_give(
     portal, feedback_api, feedback_session, mint
 ) -> None:
-    sign_in(portal)
+    sign_in(portal, "admin")
     home = check_page(portal.get("/admin").text)
     assert "/admin/themes" in [a["href"] for a in home.select("main a")]
     page = check_page(portal.get("/admin/themes").text)
@@ -63,7 +62,7 @@ def test_an_administrator_adds_a_theme_that_staff_can_then_give(
 
 
 def test_a_theme_without_a_name_or_one_that_exists_is_explained(portal) -> None:
-    sign_in(portal)
+    sign_in(portal, "admin")
     token = csrf(portal, "/admin/themes")
     empty = portal.post("/admin/themes", data={"csrf_token": token, "category": "", "name": ""})
     assert empty.status_code == 422
@@ -88,7 +87,7 @@ def test_a_theme_without_a_name_or_one_that_exists_is_explained(portal) -> None:
 def test_an_administrator_asks_for_every_comment_to_be_analysed_again(
     portal, feedback_session
 ) -> None:
-    sign_in(portal)
+    sign_in(portal, "admin")
     token = csrf(portal, "/admin/themes")
     response = portal.post("/admin/themes/reanalyse", data={"csrf_token": token})
     assert response.status_code == 303

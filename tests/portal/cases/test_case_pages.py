@@ -6,18 +6,7 @@ import uuid
 
 import pytest
 
-from services.portal.demo import DEMO_PASSWORD
-from tests.support.pages import check_page, error_summary, text
-
-
-def sign_in(portal, email: str) -> None:
-    page = check_page(portal.get("/sign-in").text)
-    token = page.select_one("input[name=csrf_token]")["value"]
-    response = portal.post(
-        "/sign-in",
-        data={"csrf_token": token, "email": email, "password": DEMO_PASSWORD, "next": "/staff"},
-    )
-    assert response.status_code == 303
+from tests.support.pages import check_page, error_summary, sign_in, text
 
 
 def csrf_of(page) -> str:

@@ -11,25 +11,9 @@ from services.feedback_api import demo, demo_comments
 from services.feedback_api.cases.demo import load_demo_cases
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.labels import service as labels
-from services.portal.demo import DEMO_PASSWORD
-from tests.support.pages import check_page, text
+from tests.support.pages import check_page, sign_in, text
 
 KEPT_INFORMED = "Being kept informed, clarity & consistency of information"
-
-
-def sign_in(portal, who: str) -> None:
-    portal.cookies.clear()
-    page = check_page(portal.get("/sign-in").text)
-    response = portal.post(
-        "/sign-in",
-        data={
-            "csrf_token": page.select_one("input[name=csrf_token]")["value"],
-            "email": f"{who}@demo.heard.example",
-            "password": DEMO_PASSWORD,
-            "next": "/insight",
-        },
-    )
-    assert response.status_code == 303
 
 
 def page_at(portal, path: str, **params):
@@ -86,11 +70,11 @@ def test_the_demo_shows_sources_a_hotspot_redaction_equality_and_urgent_comments
 
     placed = demo_comments.PERSONAL[0]
     record = feedback_session.exec(select(Feedback).where(Feedback.comment == placed.comment)).one()
-    sign_in(portal, "staff")  # ward staff for Radiotherapy - Liverpool
+    sign_in(portal, "staff", signed_out_first=True)  # ward staff for Radiotherapy - Liverpool
     seen = text(page_at(portal, f"/staff/feedback/{record.id}").select_one("main"))
     assert "[PHONE]" in seen and "[NHS NUMBER]" in seen
     assert "07700 900461" not in seen and "999 000 0042" not in seen
     assert "invented demo feedback" in seen
-    sign_in(portal, "pals")
+    sign_in(portal, "pals", signed_out_first=True)
     seen = text(page_at(portal, f"/staff/feedback/{record.id}").select_one("main"))
     assert "07700 900461" in seen and "999 000 0042" in seen

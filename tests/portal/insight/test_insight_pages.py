@@ -6,25 +6,9 @@ import uuid
 from services.common.roles import Role
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.respondents.models import EqualityMonitoring
-from services.portal.demo import DEMO_PASSWORD
-from tests.support.pages import check_page, error_summary, text
+from tests.support.pages import check_page, error_summary, sign_in, text
 from tests.support.suppression import possible_values
 from tests.support.themes import label
-
-
-def sign_in(portal, who: str) -> None:
-    page = check_page(portal.get("/sign-in").text)
-    token = page.select_one("input[name=csrf_token]")["value"]
-    response = portal.post(
-        "/sign-in",
-        data={
-            "csrf_token": token,
-            "email": f"{who}@demo.heard.example",
-            "password": DEMO_PASSWORD,
-            "next": "/insight",
-        },
-    )
-    assert response.status_code == 303
 
 
 def add_fft(session, ward: str, answers: dict[int, int], month: dt.date) -> None:
@@ -253,8 +237,7 @@ def test_the_hotspots_page_names_its_month_and_rule_and_hides_staff_names_from_t
     assert "[NAME] just shrugged" in main and family.lower() not in main.lower()
     assert "replaced with placeholders like [NAME]" in main
 
-    portal.cookies.clear()
-    sign_in(portal, "pals")
+    sign_in(portal, "pals", signed_out_first=True)
     main = text(check_page(portal.get("/insight/hotspots?month=2016-04").text).select_one("main"))
     assert f"{family} just shrugged" in main and "[NAME]" not in main
 

@@ -9,24 +9,9 @@ from sqlmodel import select
 
 from services.common.roles import Role
 from services.portal.accounts.models import User
-from services.portal.demo import DEMO_PASSWORD
-from tests.support.pages import check_page, error_summary, text
+from tests.support.pages import check_page, csrf, error_summary, sign_in, text
 
 PEM = Role.patient_experience_manager
-
-
-def sign_in(portal, email: str) -> None:
-    page = check_page(portal.get("/sign-in").text)
-    token = page.select_one("input[name=csrf_token]")["value"]
-    response = portal.post(
-        "/sign-in",
-        data={"csrf_token": token, "email": email, "password": DEMO_PASSWORD, "next": "/staff"},
-    )
-    assert response.status_code == 303
-
-
-def csrf(portal, path: str) -> str:
-    return check_page(portal.get(path).text).select_one("input[name=csrf_token]")["value"]
 
 
 @pytest.fixture

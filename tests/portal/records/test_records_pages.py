@@ -9,29 +9,13 @@ import uuid
 from sqlmodel import select
 
 from services.feedback_api.respondents.models import EqualityMonitoring, RespondentContact
-from services.portal.demo import DEMO_PASSWORD
-from tests.support.pages import check_page, error_summary, text
+from tests.support.pages import check_page, error_summary, sign_in, text
 
 LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
 def marker() -> str:
     return uuid.uuid4().hex[:12].translate(LETTERS)
-
-
-def sign_in(portal, who: str) -> None:
-    page = check_page(portal.get("/sign-in").text)
-    token = page.select_one("input[name=csrf_token]")["value"]
-    response = portal.post(
-        "/sign-in",
-        data={
-            "csrf_token": token,
-            "email": f"{who}@demo.heard.example",
-            "password": DEMO_PASSWORD,
-            "next": "/staff/feedback",
-        },
-    )
-    assert response.status_code == 303
 
 
 def give(feedback_api, mint, **body) -> dict:

@@ -3,25 +3,9 @@ an "Urgent" tag on their rows, for the patient experience manager, PALS and ward
 
 import uuid
 
-from services.portal.demo import DEMO_PASSWORD
-from tests.support.pages import check_page, text
+from tests.support.pages import check_page, sign_in, text
 
 URGENT = "I want to end my life, nobody listens. Ring me on 07700 900123"
-
-
-def sign_in(portal, who: str) -> None:
-    portal.cookies.clear()
-    page = check_page(portal.get("/sign-in").text)
-    response = portal.post(
-        "/sign-in",
-        data={
-            "csrf_token": page.select_one("input[name=csrf_token]")["value"],
-            "email": f"{who}@demo.heard.example",
-            "password": DEMO_PASSWORD,
-            "next": "/staff/feedback",
-        },
-    )
-    assert response.status_code == 303
 
 
 def give_feedback(portal, comment: str, ward: str = "RT-L") -> str:
@@ -63,7 +47,7 @@ def test_an_urgent_comment_comes_first_for_pem_and_pals_and_a_calm_one_does_not(
     urgent = give_feedback(portal, URGENT)
     calm = give_feedback(portal, "The car park was full and the coffee was cold")
     for who in ("pem", "pals"):
-        sign_in(portal, who)
+        sign_in(portal, who, signed_out_first=True)
         page = inbox(portal)
         section = urgent_section(page)
         assert "Needs urgent attention" in section

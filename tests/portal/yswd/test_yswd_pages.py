@@ -7,8 +7,7 @@ import uuid
 import pytest
 
 from services.common.roles import Role
-from services.portal.demo import DEMO_PASSWORD
-from tests.support.pages import check_page, text
+from tests.support.pages import check_page, sign_in, text
 
 PEM = Role.patient_experience_manager
 NHS_NUMBER = "943 476 5919"
@@ -127,11 +126,6 @@ def test_pledge_progress_is_in_plain_english_without_names(portal, actions_api, 
     assert title in content and "Pledge 4: Mental Health" in content
     assert "We have not started this yet" in content
     assert "Linda" not in content and "Debbie" not in content and "Jonge" not in content
-
-
-def sign_in(portal, email):
-    token = check_page(portal.get("/sign-in").text).select_one("input[name=csrf_token]")["value"]
-    portal.post("/sign-in", data={"csrf_token": token, "email": email, "password": DEMO_PASSWORD})
 
 
 def test_a_matron_drafts_and_sends_an_entry_a_manager_publishes_it_redacted(portal):
