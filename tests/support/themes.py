@@ -1,8 +1,10 @@
 """Give stored records a theme and a sentiment, as a person's correction would, so insight
-figures (themes, hotspots) can be set up exactly."""
+figures (themes, hotspots) can be set up exactly; a hotspot's spike of comments and a staff
+member's name in them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from sqlalchemy import delete, update
@@ -37,4 +39,43 @@ def label(
             )
         )
     session.flush()
+    return ids
+
+
+def staff_member(feedback_api, mint) -> str:
+    """Put a made-up staff member, Chidinma Zu..., in feedback_api's staff directory as the
+    portal's worker would; returns the family name (letters only, so it is no one's)."""
+    family = "Zu" + uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
+    response = feedback_api.put(
+        f"/v1/known-names/staff-directory/{uuid.uuid4()}",
+        json={"name": f"Chidinma {family}"},
+        headers=mint("feedback", sub="portal-service"),
+    )
+    assert response.status_code == 200, response.text
+    return family
+
+
+def post_spike(
+    feedback_api, session: Session, mint, *, month: dt.date, comment: str, ward: str = "L4"
+) -> list[str]:
+    """Six "Very poor" answers with ``comment`` through the API on the first six days of
+    ``month``, labelled Parking and negative: a hotspot on a quiet ward. Returns their ids."""
+    ids = []
+    for day in range(1, 7):
+        response = feedback_api.post(
+            "/v1/feedback",
+            json={
+                "channel": "fft",
+                "fft_answer": 5,
+                "ward_code": ward,
+                "comment": f"{comment} ({day}).",
+                "received_at": dt.datetime(
+                    month.year, month.month, day, 10, tzinfo=dt.UTC
+                ).isoformat(),
+            },
+            headers=mint(),
+        )
+        assert response.status_code == 201, response.text
+        ids.append(response.json()["id"])
+    label(session, [session.get(Feedback, uuid.UUID(i)) for i in ids])
     return ids

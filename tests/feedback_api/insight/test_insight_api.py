@@ -8,7 +8,7 @@ from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.insight import service
 from services.feedback_api.insight.equality import small_number
 from tests.support.suppression import possible_values
-from tests.support.themes import label
+from tests.support.themes import label, post_spike, staff_member
 
 BOARD = Role.board_reader
 
@@ -131,31 +131,16 @@ def test_hotspots_show_the_last_complete_month_unless_another_is_chosen(
 def test_a_staff_members_name_behind_a_hotspot_is_redacted_as_on_the_feedback_pages(
     feedback_api, feedback_session, mint
 ):
-    family = "Zu" + uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
-    directory = feedback_api.put(
-        f"/v1/known-names/staff-directory/{uuid.uuid4()}",
-        json={"name": f"Chidinma {family}"},
-        headers=mint("feedback", sub="portal-service"),
-    )
-    assert directory.status_code == 200, directory.text
+    family = staff_member(feedback_api, mint)
     for i in (70, 71, 72):  # three quiet months of history on the ward
         add_labelled(feedback_session, ward="L4", month=month(i), n=1, sentiment="positive")
-    ids = []
-    for day in range(1, 7):
-        response = feedback_api.post(
-            "/v1/feedback",
-            json={
-                "channel": "fft",
-                "fft_answer": 5,
-                "ward_code": "L4",
-                "comment": f"Nobody told us anything, and {family} was short with my mum ({day}).",
-                "received_at": dt.datetime(2023, 2, day, 10, tzinfo=dt.UTC).isoformat(),
-            },
-            headers=mint(),
-        )
-        assert response.status_code == 201, response.text
-        ids.append(response.json()["id"])
-    label(feedback_session, [feedback_session.get(Feedback, uuid.UUID(i)) for i in ids])
+    ids = post_spike(
+        feedback_api,
+        feedback_session,
+        mint,
+        month=dt.date(2023, 2, 1),
+        comment=f"Nobody told us anything, and {family} was short with my mum",
+    )
 
     def behind_hotspot(headers) -> list[dict]:
         response = feedback_api.get(

@@ -8,7 +8,7 @@ from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.respondents.models import EqualityMonitoring
 from tests.support.pages import check_page, error_summary, sign_in, text
 from tests.support.suppression import possible_values
-from tests.support.themes import label
+from tests.support.themes import label, post_spike, staff_member
 
 
 def add_fft(session, ward: str, answers: dict[int, int], month: dt.date) -> None:
@@ -189,13 +189,7 @@ def test_the_sentiment_chart_has_an_accessible_name_and_a_table(portal, feedback
 def test_the_hotspots_page_names_its_month_and_rule_and_hides_staff_names_from_the_board(
     portal, feedback_api, feedback_session, mint
 ) -> None:
-    family = "Zu" + uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
-    directory = feedback_api.put(
-        f"/v1/known-names/staff-directory/{uuid.uuid4()}",
-        json={"name": f"Chidinma {family}"},
-        headers=mint("feedback", sub="portal-service"),
-    )
-    assert directory.status_code == 200, directory.text
+    family = staff_member(feedback_api, mint)
     quiet = [
         Feedback(
             channel="fft",
@@ -210,22 +204,13 @@ def test_the_hotspots_page_names_its_month_and_rule_and_hides_staff_names_from_t
     feedback_session.add_all(quiet)
     feedback_session.flush()
     label(feedback_session, quiet, sentiment="positive")
-    spike = []
-    for day in range(1, 7):
-        response = feedback_api.post(
-            "/v1/feedback",
-            json={
-                "channel": "fft",
-                "fft_answer": 5,
-                "ward_code": "L4",
-                "comment": f"Could not park anywhere, and {family} just shrugged ({day}).",
-                "received_at": dt.datetime(2016, 4, day, 9, tzinfo=dt.UTC).isoformat(),
-            },
-            headers=mint(),
-        )
-        assert response.status_code == 201, response.text
-        spike.append(feedback_session.get(Feedback, uuid.UUID(response.json()["id"])))
-    label(feedback_session, spike)
+    post_spike(
+        feedback_api,
+        feedback_session,
+        mint,
+        month=dt.date(2016, 4, 1),
+        comment=f"Could not park anywhere, and {family} just shrugged",
+    )
 
     sign_in(portal, "board")
     page = check_page(portal.get("/insight/hotspots", params={"month": "2016-04"}).text)
