@@ -9,6 +9,7 @@ undone.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 import uuid
@@ -191,14 +192,8 @@ def _staff_row(session: Session, ref: str) -> KnownName | None:
     ).first()
 
 
-def put_staff(session: Session, *, ref: str, name: str, clock: Clock) -> tuple[KnownName, bool]:
-    """Set a staff account's name (the portal calls this when an account is made or renamed).
-    Returns the row and whether anything changed; the caller commits. Safe to repeat."""
-    name = clean_name(name)
-    row = _staff_row(session, ref)
-    now = clock.now()
-    if row is not None and row.name == name:
-        return row, False
+def _named_staff_row(row: KnownName | None, *, ref: str, name: str, now: dt.datetime) -> KnownName:
+    """The staff directory row for account ``ref`` (a new one when there is none) with ``name``."""
     if row is None:
         row = KnownName(
             name=name,
@@ -208,6 +203,18 @@ def put_staff(session: Session, *, ref: str, name: str, clock: Clock) -> tuple[K
             created_by="portal:staff-directory",
         )
     row.name, row.updated_at = name, now
+    return row
+
+
+def put_staff(session: Session, *, ref: str, name: str, clock: Clock) -> tuple[KnownName, bool]:
+    """Set a staff account's name (the portal calls this when an account is made or renamed).
+    Returns the row and whether anything changed; the caller commits. Safe to repeat."""
+    name = clean_name(name)
+    row = _staff_row(session, ref)
+    now = clock.now()
+    if row is not None and row.name == name:
+        return row, False
+    row = _named_staff_row(row, ref=ref, name=name, now=now)
     session.add(row)
     session.flush()
     _changed(session)
@@ -248,17 +255,10 @@ def sync_staff(session: Session, *, entries: Iterable[tuple[str, str]], clock: C
             unchanged += 1
             continue
         if row is None:
-            row = KnownName(
-                name=name,
-                source=NameSource.staff_directory.value,
-                source_ref=ref,
-                created_at=now,
-                created_by="portal:staff-directory",
-            )
             added += 1
         else:
             renamed += 1
-        row.name, row.updated_at = name, now
+        row = _named_staff_row(row, ref=ref, name=name, now=now)
         session.add(row)
         touched.append(row)
     gone = [ref for ref in existing if ref not in wanted]
