@@ -7,7 +7,7 @@ from services.common.roles import Role
 from services.feedback_api.feedback.models import Feedback
 from services.feedback_api.insight import service
 from services.feedback_api.insight.equality import small_number
-from tests.support.suppression import possible_values
+from tests.support.suppression import GROUP_OF_3, add_people, possible_values
 from tests.support.themes import label, post_spike, staff_member
 
 BOARD = Role.board_reader
@@ -283,19 +283,6 @@ def test_equality_breakdown_shows_small_counts_as_fewer_than_5(
     assert hearing["gave_feedback"] == "10"
 
 
-def add_people(session, at: dt.datetime, people: list[tuple[str | None, str]], age="25-34"):
-    """Records, each with the sex given (None: the question not answered) and its channel."""
-    from services.feedback_api.respondents.models import EqualityMonitoring
-
-    for sex, channel in people:
-        record = Feedback(channel=channel, ward_code="L4", received_at=at, created_by="test")
-        session.add(record)
-        session.flush()
-        if sex:
-            session.add(EqualityMonitoring(feedback_id=record.id, sex=sex, age_band=age))
-    session.flush()
-
-
 def equality_report(feedback_api, mint, start: str, end: str) -> dict:
     response = feedback_api.get(
         "/v1/insight/equality", params={"start": start, "end": end}, headers=mint("feedback", BOARD)
@@ -307,14 +294,7 @@ def equality_report(feedback_api, mint, start: str, end: str) -> dict:
 def test_a_group_of_3_cannot_be_worked_out_by_subtracting_from_the_total(
     feedback_api, feedback_session, mint
 ):
-    people = (
-        [("2", "fft")] * 14
-        + [("2", "complaint")] * 6
-        + [("1", "complaint")] * 3
-        + [(None, "fft")] * 10
-        + [(None, "complaint")] * 8
-    )
-    add_people(feedback_session, dt.datetime(2015, 7, 10, tzinfo=dt.UTC), people)
+    add_people(feedback_session, dt.datetime(2015, 7, 10, tzinfo=dt.UTC), GROUP_OF_3)
     body = equality_report(feedback_api, mint, "2015-07-01", "2015-07-31")
     assert (body["total_feedback"], body["total_complaints"]) == ("41", "17")
     sex = next(b for b in body["breakdowns"] if b["characteristic"] == "sex")

@@ -5,9 +5,8 @@ import uuid
 
 from services.common.roles import Role
 from services.feedback_api.feedback.models import Feedback
-from services.feedback_api.respondents.models import EqualityMonitoring
 from tests.support.pages import check_page, error_summary, sign_in, text
-from tests.support.suppression import possible_values
+from tests.support.suppression import GROUP_OF_3, add_people, possible_values
 from tests.support.themes import label, post_spike, staff_member
 
 
@@ -131,21 +130,7 @@ def test_every_insight_page_passes_the_page_checks(portal) -> None:
 def test_the_equality_page_hides_a_group_of_3_so_subtraction_cannot_reveal_it(
     portal, feedback_session
 ) -> None:
-    at = dt.datetime(2015, 7, 10, tzinfo=dt.UTC)
-    people = (
-        [("2", "fft")] * 14
-        + [("2", "complaint")] * 6
-        + [("1", "complaint")] * 3
-        + [(None, "fft")] * 10
-        + [(None, "complaint")] * 8
-    )
-    for sex, channel in people:
-        record = Feedback(channel=channel, ward_code="L4", received_at=at, created_by="test")
-        feedback_session.add(record)
-        feedback_session.flush()
-        if sex:
-            feedback_session.add(EqualityMonitoring(feedback_id=record.id, sex=sex))
-    feedback_session.flush()
+    add_people(feedback_session, dt.datetime(2015, 7, 10, tzinfo=dt.UTC), GROUP_OF_3, age=None)
     sign_in(portal, "board")
     response = portal.get("/insight/equality", params={"start": "2015-07-01", "end": "2015-07-31"})
     assert response.status_code == 200
