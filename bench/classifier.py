@@ -2,7 +2,9 @@
 
 Uses comments from the labelled data set when it is beside the repository, otherwise comments
 from the committed fixtures. Prints `classifier comments/s: N` (wall time, start-up included),
-the same per second of CPU time, `classifier load s: N` and the machine load average.
+the same per second of CPU time, `classifier load s: N`, then the same 1,500 comments through the
+classify command as a user runs it, a new Python process included
+(`classify command comments/s`), and the machine load average.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import csv  # noqa: E402
 import json  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -39,6 +43,20 @@ def sample_comments() -> list[str]:
     return (texts * (COMMENTS // len(texts) + 1))[:COMMENTS]
 
 
+def classify_command_seconds(texts: list[str]) -> float:
+    """Wall time of `python -m services.feedback_api.analysis classify IN OUT` on the texts."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "in.csv", Path(folder) / "out.csv"
+        with source.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["comment"])
+            writer.writerows([text] for text in texts)
+        command = [sys.executable, "-m", "services.feedback_api.analysis", "classify"]
+        started = time.perf_counter()
+        subprocess.run([*command, str(source), str(target)], cwd=REPO, check=True)
+        return time.perf_counter() - started
+
+
 def main() -> None:
     texts = sample_comments()
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -51,6 +69,7 @@ def main() -> None:
     # other processes' turns on the core.
     print(f"classifier comments/s of CPU time: {COMMENTS / (cpu_finished - cpu_started):.0f}")
     print(f"classifier load s: {loaded - started:.3f}")
+    print(f"classify command comments/s: {COMMENTS / classify_command_seconds(texts):.0f}")
     print(f"machine load average (1 min): {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
 
