@@ -12,7 +12,7 @@ list below or when it appears in lower case in the labelled comments (the words 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -177,13 +177,18 @@ def build_name_lists(corpus: Iterable[str] = ()) -> tuple[int, int]:
     return len(given), len(surnames)
 
 
+def _entries(path: Path) -> Iterator[str]:
+    """The lines of a shipped list, without its '#' header and blank lines."""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            yield raw.strip()
+
+
 def _read(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     plain: set[str] = set()
     ambiguous: set[str] = set()
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if not raw or raw.startswith("#"):
-            continue
-        name, _, flag = raw.partition(" ")
+    for entry in _entries(path):
+        name, _, flag = entry.partition(" ")
         (ambiguous if flag == "*" else plain).add(name.lower())
     return frozenset(plain), frozenset(ambiguous)
 
@@ -230,10 +235,8 @@ def places() -> tuple[frozenset[str], frozenset[str]]:
     """(single-word, multi-word) UK place names, lower case."""
     single: set[str] = set()
     multi: set[str] = set()
-    for raw in PLACES.read_text(encoding="utf-8").splitlines():
-        if not raw or raw.startswith("#"):
-            continue
-        name = raw.strip().lower()
+    for entry in _entries(PLACES):
+        name = entry.lower()
         (multi if " " in name else single).add(name)
     return frozenset(single), frozenset(multi)
 
@@ -263,8 +266,4 @@ def build_everyday_words(corpus: Iterable[str]) -> int:
 @cache
 def everyday_words() -> frozenset[str]:
     """Words patients use in lower case (see ``build_everyday_words``)."""
-    return frozenset(
-        line.strip()
-        for line in EVERYDAY_WORDS.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(_entries(EVERYDAY_WORDS))
