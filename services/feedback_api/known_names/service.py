@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete
+from sqlalchemy import Connection, delete, func
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
 
@@ -132,8 +132,9 @@ def list_names(session: Session, *, source: NameSource | None = None) -> list[Kn
 def counts(session: Session) -> dict[str, int]:
     """How many names each source gave."""
     found = {s.value: 0 for s in NameSource}
-    for source in session.exec(select(KnownName.source)):
-        found[source] = found.get(source, 0) + 1
+    found.update(
+        session.exec(select(KnownName.source, func.count()).group_by(KnownName.source)).all()
+    )
     return found
 
 
