@@ -248,9 +248,7 @@ def to_public(
     ``names`` (``known_names(session)``) redact a record whose stored redaction the worker has
     not made yet."""
     answer = FftAnswer(feedback.fft_answer) if feedback.fft_answer is not None else None
-    comment, is_redacted = _shown_text(
-        feedback.comment, feedback.comment_redacted, privileged, names
-    )
+    comment, is_redacted = shown_comment(feedback, privileged=privileged, names=names)
     return FeedbackPublic(
         id=feedback.id,
         channel=Channel(feedback.channel),
