@@ -186,14 +186,20 @@ def corrections_csv(
     )
 
 
-def _framework_public(session, version) -> FrameworkPublic:
-    return FrameworkPublic(
+def _version_summary(version) -> FrameworkVersionSummary:
+    return FrameworkVersionSummary(
         name=version.name,
         number=version.number,
         note=version.note,
         created_at=version.created_at,
         created_by=version.created_by,
         created_by_name=version.created_by_name or None,
+    )
+
+
+def _framework_public(session, version) -> FrameworkPublic:
+    return FrameworkPublic(
+        **_version_summary(version).model_dump(),
         themes=[
             ThemePublic(category=t.category, name=t.name, description=t.description)
             for t in framework.themes(session, version)
@@ -214,17 +220,7 @@ def framework_versions(
     session: SessionDep, caller: Annotated[Principal, Depends(policies.read_framework)]
 ) -> list[FrameworkVersionSummary]:
     """Every version of the theme framework, oldest first."""
-    return [
-        FrameworkVersionSummary(
-            name=v.name,
-            number=v.number,
-            note=v.note,
-            created_at=v.created_at,
-            created_by=v.created_by,
-            created_by_name=v.created_by_name or None,
-        )
-        for v in framework.versions(session)
-    ]
+    return [_version_summary(v) for v in framework.versions(session)]
 
 
 @router.post(

@@ -77,18 +77,6 @@ class ThemePublic(BaseModel):
     description: str
 
 
-class FrameworkPublic(BaseModel):
-    name: str
-    number: int
-    note: str
-    created_at: dt.datetime
-    created_by: str
-    created_by_name: str | None = Field(
-        default=None, description="The name of the person who added the version's theme"
-    )
-    themes: list[ThemePublic]
-
-
 class FrameworkVersionSummary(BaseModel):
     name: str
     number: int
@@ -98,6 +86,10 @@ class FrameworkVersionSummary(BaseModel):
     created_by_name: str | None = Field(
         default=None, description="The name of the person who added the version's theme"
     )
+
+
+class FrameworkPublic(FrameworkVersionSummary):
+    themes: list[ThemePublic]
 
 
 class ThemeCreate(BaseModel):
