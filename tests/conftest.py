@@ -107,6 +107,13 @@ def feedback_session(engines: dict[str, Engine]) -> Iterator[Session]:
     yield from _transactional_session(engines["feedback"])
 
 
+@pytest.fixture(scope="module")
+def feedback_module_session(engines: dict[str, Engine]) -> Iterator[Session]:
+    """One rolled-back feedback session for a whole module, for tests that only read what its
+    fixtures set up once."""
+    yield from _transactional_session(engines["feedback"])
+
+
 @pytest.fixture
 def portal_session(engines: dict[str, Engine]) -> Iterator[Session]:
     yield from _transactional_session(engines["portal"])

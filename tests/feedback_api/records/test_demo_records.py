@@ -5,7 +5,7 @@ labels it as it labels real feedback."""
 import datetime as dt
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from services.common.clock import Clock
 from services.feedback_api import demo, demo_comments
@@ -23,23 +23,15 @@ KEPT_INFORMED = "Being kept informed, clarity & consistency of information"
 
 
 @pytest.fixture(scope="module")
-def loaded(engines):
+def loaded(feedback_module_session):
     """The whole demo as `services.manage setup` loads it on TODAY, loaded once for these tests
     (which only read it) and rolled back after them."""
-    with engines["feedback"].connect() as connection:
-        transaction = connection.begin()
-        session = Session(
-            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-        )
-        try:
-            clock = Clock(TODAY)
-            assert demo.load_feedback(session, clock) > 1000
-            assert load_demo_cases(session, clock) > 100
-            labels.reanalyse(session)
-            yield session
-        finally:
-            session.close()
-            transaction.rollback()
+    session = feedback_module_session
+    clock = Clock(TODAY)
+    assert demo.load_feedback(session, clock) > 1000
+    assert load_demo_cases(session, clock) > 100
+    labels.reanalyse(session)
+    return session
 
 
 def demo_records(session) -> list[Feedback]:
