@@ -106,7 +106,6 @@ def protect(table: Table) -> Table:
             cell.state = PRIMARY
     if not any(c.hidden for c in table.cells.values()):
         return table  # nothing to protect: nothing more is hidden
-    order = {key: i for i, key in enumerate(table.cells)}
     while True:
         try:
             exposed = recoverable(table)
@@ -121,7 +120,7 @@ def protect(table: Table) -> Table:
         column = table.column(exposed[0].column)
         shown = [c for c in column if c.state == SHOWN and c.value > 0]
         if shown:
-            smallest = min(shown, key=lambda c: (c.value, order[(c.row, c.column)]))
+            smallest = min(shown, key=lambda c: c.value)  # on a tie, the first in table order
             smallest.state = SECONDARY
         elif any(c.state != WITHHELD for c in column):
             for cell in column:
