@@ -314,9 +314,13 @@ class _Month:
         if self.days == 0:
             start = dt.datetime.combine(self.first, dt.time(), tzinfo=dt.UTC)
             return start + dt.timedelta(seconds=rng.randrange(60, 600))
-        day = self.first + dt.timedelta(days=rng.randrange(self.days))
-        seconds = rng.randrange(8 * 3600, 20 * 3600)
-        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) + dt.timedelta(seconds=seconds)
+        return _daytime(self.first + dt.timedelta(days=rng.randrange(self.days)), rng)
+
+
+def _daytime(day: dt.date, rng: random.Random) -> dt.datetime:
+    """A time between 8am and 8pm on ``day``."""
+    seconds = rng.randrange(8 * 3600, 20 * 3600)
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) + dt.timedelta(seconds=seconds)
 
 
 def _ward_text(pool: dict, setting: str, rng: random.Random):
@@ -400,13 +404,9 @@ def _placed_items(today: dt.date, seed: int) -> list[Item]:
     sites = {w[0]: w[2] for w in WARDS}
     for n, placed in enumerate(words.URGENT + words.PERSONAL):
         rng = random.Random(f"{seed}:placed:{n}")
-        day = today - dt.timedelta(days=placed.days_ago)
-        at = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) + dt.timedelta(
-            seconds=rng.randrange(8 * 3600, 20 * 3600)
-        )
         items.append(
             Item(
-                at,
+                _daytime(today - dt.timedelta(days=placed.days_ago), rng),
                 Channel(placed.channel),
                 placed.comment,
                 placed.ward_code,
