@@ -14,12 +14,8 @@ from services.common.roles import Role
 from services.common.tokens import Principal, Scope, TokenIssuer
 from services.portal.accounts.models import User
 from services.portal.accounts.service import create_user, rename_user
+from tests.support.names import made_up_surname
 from tests.support.stack import Stack, wait_for
-
-
-def surname() -> str:
-    letters = uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
-    return "Zu" + letters
 
 
 class Feedback:
@@ -78,7 +74,7 @@ def test_the_staff_directory_reaches_feedback_api_and_names_are_redacted(stack: 
     )
 
     # A new account made in the portal is sent by its worker through the outbox.
-    family, married = surname(), surname()
+    family, married = made_up_surname(), made_up_surname()
     engine = make_engine(stack.databases["portal"], "portal")
     try:
         with Session(engine) as session:

@@ -13,15 +13,10 @@ from services.common.roles import Role
 from services.feedback_api.jobs.models import Job
 from services.feedback_api.known_names import refresh
 from services.feedback_api.known_names.service import REDACT_KNOWN_NAMES
+from tests.support.names import made_up_surname
 
 STAFF = (Role.staff,)
 PALS = Role.pals_officer
-
-
-def surname() -> str:
-    """A unique made-up surname (letters only, so it is no one's and no everyday word)."""
-    letters = uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
-    return "Zu" + letters
 
 
 @pytest.fixture
@@ -76,7 +71,7 @@ def run_refresh_jobs(session) -> int:
 def test_a_staff_members_name_is_redacted_for_staff_and_in_downloads_but_not_for_pals(
     feedback_api, mint, portal_service, ward_staff
 ) -> None:
-    family = surname()
+    family = made_up_surname()
     put_staff(feedback_api, portal_service, f"Chidinma {family}")
     comment = f"{family} was kind, and chidinma {family.lower()} held my hand all night."
     feedback_id = submit(feedback_api, mint, comment)
@@ -110,7 +105,7 @@ EXPORT_COMMENT = 13  # the export's comment column
 def test_renaming_and_removing_an_account_changes_which_name_is_redacted(
     feedback_api, mint, portal_service, ward_staff
 ) -> None:
-    before, after = surname(), surname()
+    before, after = made_up_surname(), made_up_surname()
     ref = put_staff(feedback_api, portal_service, f"Ngozi {before}")
     first = submit(feedback_api, mint, f"I asked {before} about parking.")
     assert shown(feedback_api, ward_staff, first) == "I asked [NAME] about parking."
@@ -135,7 +130,7 @@ def test_renaming_and_removing_an_account_changes_which_name_is_redacted(
 def test_a_name_an_administrator_adds_is_redacted_in_old_comments_after_the_job_runs(
     feedback_api, mint, admin, ward_staff, feedback_session
 ) -> None:
-    family = surname()
+    family = made_up_surname()
     old = submit(feedback_api, mint, f"Mr {family.lower()} the consultant explained it well.")
     other = submit(feedback_api, mint, "The consultant explained it well.")
     assert family.lower() in shown(feedback_api, ward_staff, old)
@@ -181,7 +176,11 @@ def test_a_name_that_is_also_an_everyday_word_does_not_wreck_ordinary_text(
 
 def test_the_whole_directory_replaces_the_staff_names(feedback_api, portal_service, admin) -> None:
     keep, rename, drop = (str(uuid.uuid4()) for _ in range(3))
-    names = {keep: f"Ada {surname()}", rename: f"Bea {surname()}", drop: f"Cy {surname()}"}
+    names = {
+        keep: f"Ada {made_up_surname()}",
+        rename: f"Bea {made_up_surname()}",
+        drop: f"Cy {made_up_surname()}",
+    }
     first = feedback_api.put(
         "/v1/known-names/staff-directory",
         json={"data": [{"ref": ref, "name": name} for ref, name in names.items()]},
@@ -190,7 +189,7 @@ def test_the_whole_directory_replaces_the_staff_names(feedback_api, portal_servi
     assert first.status_code == 200, first.text
     assert first.json()["added"] == 3
 
-    renamed = f"Bea {surname()}"
+    renamed = f"Bea {made_up_surname()}"
     second = feedback_api.put(
         "/v1/known-names/staff-directory",
         json={
@@ -256,7 +255,7 @@ def test_something_that_is_not_a_name_is_refused_with_a_reason(
 def test_a_name_on_the_list_twice_or_from_the_directory_cannot_be_added_or_removed_here(
     feedback_api, admin, portal_service
 ) -> None:
-    family = surname()
+    family = made_up_surname()
     assert feedback_api.post("/v1/known-names", json={"name": f"Ola {family}"}, headers=admin)
     twice = feedback_api.post(
         "/v1/known-names", json={"name": f"ola {family.lower()}"}, headers=admin

@@ -1,8 +1,6 @@
 """An administrator adds a name on the Names to redact page in a real browser (checked with
 axe-core), and feedback_api's worker takes it out of a comment received before."""
 
-import uuid
-
 import httpx
 import pytest
 
@@ -10,14 +8,14 @@ from services.common.roles import Role
 from services.common.tokens import Principal, Scope, TokenIssuer
 from services.portal.demo import DEMO_PASSWORD
 from tests.support.browser import axe_violations
+from tests.support.names import made_up_surname
 from tests.support.stack import wait_for
 
 pytestmark = pytest.mark.browser
 
 
 def test_an_added_name_is_taken_out_of_a_comment_received_before(page, stack) -> None:
-    letters = uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
-    family = f"Zu{letters}"
+    family = made_up_surname()
     issuer = TokenIssuer("portal", (stack.keys_dir / "portal.pem").read_text())
     feedback = stack.url("feedback")
     comment = f"Mr {family.lower()} the consultant took time to explain everything."

@@ -2,7 +2,6 @@
 made, renamed or removed (and all at once as the worker starts), and an administrator sees
 them and adds or removes other names on the admin pages, without JavaScript."""
 
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -13,14 +12,10 @@ from services.common.roles import Role
 from services.portal.accounts import directory
 from services.portal.accounts.service import create_user, deactivate_user, rename_user
 from services.portal.jobs.models import Job
+from tests.support.names import made_up_surname
 from tests.support.pages import check_page, csrf, error_summary, sign_in, text
 
 PASSWORD = "a-long-enough-password"
-
-
-def surname() -> str:
-    letters = uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
-    return "Zu" + letters
 
 
 @pytest.fixture
@@ -61,7 +56,7 @@ def staff_names(feedback_api, mint) -> list[str]:
 def test_an_account_made_renamed_and_removed_changes_the_names_redacted_in_comments(
     portal_session, deliver, feedback_api, mint
 ) -> None:
-    family, married = surname(), surname()
+    family, married = made_up_surname(), made_up_surname()
     user = create_user(
         portal_session,
         email=f"{family.lower()}@trust.example",
@@ -97,7 +92,7 @@ def test_an_account_made_renamed_and_removed_changes_the_names_redacted_in_comme
 def test_patient_representatives_are_not_in_the_staff_directory(
     portal_session, deliver, feedback_api, mint
 ) -> None:
-    family = surname()
+    family = made_up_surname()
     create_user(
         portal_session,
         email=f"{family.lower()}@example.org",
@@ -139,7 +134,7 @@ def test_an_administrator_sees_the_staff_names_and_adds_and_removes_others(
     assert "Priya Shah" in shown and "pem@demo.heard.example" not in page.text
     assert "No names have been added here yet." in text(page) or page.select("table")
 
-    name = f"Dr Kwame {surname()}"
+    name = f"Dr Kwame {made_up_surname()}"
     added = portal.post(
         "/admin/names", data={"csrf_token": csrf(portal, "/admin/names"), "name": name}
     )
@@ -178,7 +173,7 @@ def test_a_name_that_is_not_a_name_is_explained(portal, name, message) -> None:
 
 def test_a_name_already_added_is_explained(portal) -> None:
     sign_in(portal, "admin")
-    name = f"Ifeoma {surname()}"
+    name = f"Ifeoma {made_up_surname()}"
     token = csrf(portal, "/admin/names")
     assert portal.post("/admin/names", data={"csrf_token": token, "name": name}).status_code == 303
     again = portal.post("/admin/names", data={"csrf_token": token, "name": name.upper()})
