@@ -79,6 +79,8 @@ WARDS = [
     ("CDU-W", "Chemotherapy Day Unit - Wirral", "REN01", "CHEMO", "370", None, "outpatient"),
     ("OPD-A", "Outpatients - Aintree", "REN03", "ACUTE", "370", None, "outpatient"),
 ]
+# Each ward's site and FFT setting.
+WARD_PLACES = {code: (site, setting) for code, _, site, *_, setting in WARDS}
 
 # FFT answer weights (Very good .. Don't know), roughly the national inpatient picture.
 ANSWER_WEIGHTS = [62, 24, 5, 4, 3, 2]
@@ -348,11 +350,10 @@ def _month_items(months_ago: int, today: dt.date, seed: int) -> list[Item]:
         return random.Random(f"{seed}:{months_ago}:{part}")
 
     month = _Month(months_ago, today)
-    wards = {w[0]: (w[2], w[6]) for w in WARDS}
     parts: dict[str, list[Item]] = {}
     rng = generator("fft")
     fft = parts["fft"] = []
-    for code, (site, setting) in wards.items():
+    for code, (site, setting) in WARD_PLACES.items():
         base = FFT_PER_WARD[setting]
         for _ in range(month.scaled(base + rng.randint(-3, 3))):
             answer = rng.choices(range(1, 7), weights=ANSWER_WEIGHTS)[0]
@@ -366,8 +367,8 @@ def _month_items(months_ago: int, today: dt.date, seed: int) -> list[Item]:
     for channel, n in counts.items():
         for _ in range(month.scaled(n)):
             if channel in POOLS:
-                code = rng.choice(list(wards))
-                site, setting = wards[code]
+                code = rng.choice(list(WARD_PLACES))
+                site, setting = WARD_PLACES[code]
                 text = _ward_text(POOLS[channel], setting, rng)
                 if text is None:  # this channel is not heard on this kind of ward
                     continue
@@ -385,7 +386,7 @@ def _month_items(months_ago: int, today: dt.date, seed: int) -> list[Item]:
                 survey.append(Item(month.when(rng), Channel.national_survey, text, None, site))
     rng = generator("hotspot")
     hotspot = parts["hotspot"] = []
-    site = wards[HOTSPOT_WARD][0]
+    site = WARD_PLACES[HOTSPOT_WARD][0]
     spike = words.NOT_KEPT_INFORMED
     for n in range(HOTSPOT_COMMENTS.get(months_ago, 0)):
         # Each month starts at a different comment, so the two months read differently.
@@ -401,7 +402,6 @@ def _month_items(months_ago: int, today: dt.date, seed: int) -> list[Item]:
 def _placed_items(today: dt.date, seed: int) -> list[Item]:
     """The urgent comments and those with personal data, on set days before today."""
     items = []
-    sites = {w[0]: w[2] for w in WARDS}
     for n, placed in enumerate(words.URGENT + words.PERSONAL):
         rng = random.Random(f"{seed}:placed:{n}")
         items.append(
@@ -410,7 +410,7 @@ def _placed_items(today: dt.date, seed: int) -> list[Item]:
                 Channel(placed.channel),
                 placed.comment,
                 placed.ward_code,
-                sites[placed.ward_code],
+                WARD_PLACES[placed.ward_code][0],
                 placed.fft_answer,
                 key=f"{seed}:placed:{n}",
             )
@@ -444,7 +444,6 @@ def load_feedback(session: Session, clock: Clock, seed: int = 2019) -> int:
     exists = session.exec(select(Feedback).where(Feedback.is_demo)).first()
     if exists is not None:
         return 0
-    settings = {w[0]: w[6] for w in WARDS}
     contacts = list(DEMO_CONTACTS)
     redactions: dict[str, str | None] = {}
     items = demo_items(clock.today(), seed)
@@ -464,7 +463,7 @@ def load_feedback(session: Session, clock: Clock, seed: int = 2019) -> int:
             comment_redacted=redactions[comment],
             ward_code=item.ward_code,
             site_code=item.site_code,
-            fft_setting=settings[item.ward_code] if fft else None,
+            fft_setting=WARD_PLACES[item.ward_code][1] if fft else None,
             collection_mode=rng.choice(modes).value,
             submitted_via="import" if item.channel in IMPORTED else "staff",
             received_at=item.received_at,
